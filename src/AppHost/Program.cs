@@ -1,0 +1,1 @@
+Console.WriteLine("CrmPlatform AppHost: orchestration arrives with the AppHost issue; nothing was started.");

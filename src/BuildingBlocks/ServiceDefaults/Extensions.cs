@@ -1,3 +1,4 @@
+using CrmPlatform.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,13 +7,14 @@ using Microsoft.Extensions.Hosting;
 
 namespace CrmPlatform.ServiceDefaults;
 
-/// <summary>The one place where every service gets its common wiring (health now; telemetry, data and messaging follow).</summary>
+/// <summary>The one place where every service gets its common wiring (telemetry and health; data through <c>AddPostgres</c>).</summary>
 public static class Extensions
 {
     private const string LiveTag = "live";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddOtlpTelemetry();
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         return builder;

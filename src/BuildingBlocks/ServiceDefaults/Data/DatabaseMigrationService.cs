@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Hosting;
+
+namespace CrmPlatform.ServiceDefaults.Data;
+
+/// <summary>Migrates the schema in the host's Starting phase, so no request is served against an old schema.</summary>
+internal sealed class DatabaseMigrationService(SqlMigrator migrator, IReadOnlyList<SqlMigration> migrations) : IHostedLifecycleService
+{
+    public Task StartingAsync(CancellationToken cancellationToken) => migrator.ApplyAsync(migrations, cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

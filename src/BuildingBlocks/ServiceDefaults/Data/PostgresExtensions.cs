@@ -20,8 +20,8 @@ public static class PostgresExtensions
                 $"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName}.");
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         builder.Services.AddSingleton<SqlMigrator>();
-        builder.Services.AddSingleton<IHostedService>(services => new DatabaseMigrationService(
-            services.GetRequiredService<SqlMigrator>(), SqlMigration.LoadFrom(migrationsAssembly)));
+        builder.Services.AddSingleton(MigrationSource.FromAssembly(connectionName, migrationsAssembly));
+        builder.Services.AddHostedService<DatabaseMigrationService>();
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>($"postgres-{connectionName}");
         return builder;
     }

@@ -1,0 +1,37 @@
+using CrmPlatform.Grpc.Generator.Model;
+using CrmPlatform.Grpc.Generator.Resolution;
+
+namespace CrmPlatform.Grpc.Generator.Emit;
+
+/// <summary>Names and type spellings shared by the emitted classes, following grpc-dotnet.</summary>
+internal static class GeneratedNames
+{
+    public const string Runtime = "global::CrmPlatform.Grpc.";
+    public const string Task = "global::System.Threading.Tasks.Task";
+    public const string ServerCallContext = Runtime + "ServerCallContext";
+
+    public static string ServiceClass(ServiceModel service) => CSharpNames.EscapeIdentifier(service.Name);
+
+    public static string BaseClass(ServiceModel service) => service.Name + "Base";
+
+    public static string ClientClass(ServiceModel service) => service.Name + "Client";
+
+    /// <summary>The server method and the client method of a streaming rpc.</summary>
+    public static string MethodIdentifier(MethodModel method) => CSharpNames.EscapeIdentifier(method.Name);
+
+    /// <summary>Unary client methods get the <c>Async</c> suffix, as in grpc-dotnet.</summary>
+    public static string UnaryClientMethod(MethodModel method) => method.Name + "Async";
+
+    public static string MethodField(MethodModel method) => "__Method_" + method.Name;
+
+    public static string MethodType(MethodModel method) =>
+        Runtime + "Method<" + method.RequestType + ", " + method.ResponseType + ">";
+
+    public static string RequestStreamReader(MethodModel method) => Runtime + "IAsyncStreamReader<" + method.RequestType + ">";
+
+    public static string ResponseStreamWriter(MethodModel method) => Runtime + "IServerStreamWriter<" + method.ResponseType + ">";
+
+    public static readonly string GeneratedCodeAttribute =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"CrmPlatform.Grpc.Generator\", \""
+        + typeof(GeneratedNames).Assembly.GetName().Version + "\")]";
+}

@@ -1,0 +1,9 @@
+namespace CrmPlatform.Grpc;
+
+public enum MethodType
+{
+    Unary,
+    ClientStreaming,
+    ServerStreaming,
+    DuplexStreaming,
+}

@@ -1,0 +1,43 @@
+using Google.Protobuf;
+
+namespace CrmPlatform.Grpc;
+
+internal sealed class ClientStreamingMethodBinding<TService, TRequest, TResponse>(
+    Method<TRequest, TResponse> method,
+    Func<TService, IAsyncStreamReader<TRequest>, ServerCallContext, Task<TResponse>> handler) : IServerMethodBinding
+    where TService : class
+    where TRequest : class, IMessage<TRequest>
+    where TResponse : class, IMessage<TResponse>
+{
+    public IMethod Method => method;
+
+    public ServerCallHandler CreateHandler(GrpcServerRuntime runtime)
+    {
+        ClientStreamingServerMethod<TRequest, TResponse> pipeline = Invoke;
+        var interceptors = runtime.Options.Interceptors;
+        for (var i = interceptors.Count - 1; i >= 0; i--)
+        {
+            var next = pipeline;
+            var registration = interceptors[i];
+            pipeline = (requests, context) => registration.Resolve(context.GetHttpContext().RequestServices).ClientStreamingServerHandler(requests, context, next);
+        }
+
+        return new ClientStreamingServerCallHandler<TRequest, TResponse>(method, pipeline, runtime);
+    }
+
+    private async Task<TResponse> Invoke(IAsyncStreamReader<TRequest> requests, ServerCallContext context)
+    {
+        var service = ServiceActivator<TService>.Create(context.GetHttpContext().RequestServices, out var created);
+        try
+        {
+            return await handler(service, requests, context).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (created)
+            {
+                await ServiceActivator<TService>.ReleaseAsync(service).ConfigureAwait(false);
+            }
+        }
+    }
+}

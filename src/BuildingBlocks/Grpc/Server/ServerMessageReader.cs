@@ -1,0 +1,95 @@
+using System.Buffers;
+using Google.Protobuf;
+
+namespace CrmPlatform.Grpc;
+
+/// <summary>Reads length-prefixed request messages from the request body pipe without copying.</summary>
+internal static class ServerMessageReader
+{
+    /// <summary>The next message, or null at the end of the request body.</summary>
+    public static async ValueTask<T?> ReadMessageAsync<T>(HttpServerCallContext call, MessageParser<T> parser, CancellationToken cancellationToken)
+        where T : class, IMessage<T>
+    {
+        var reader = call.RequestBody;
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            var consumed = buffer.Start;
+            try
+            {
+                if (TryReadFrame(call, ref buffer, parser, out var message))
+                {
+                    consumed = buffer.Start;
+                    return message;
+                }
+
+                if (result.IsCompleted)
+                {
+                    consumed = buffer.End;
+                    return buffer.IsEmpty
+                        ? null
+                        : throw new RpcException(new Status(StatusCode.Internal, "Incomplete message."));
+                }
+
+                if (result.IsCanceled)
+                {
+                    throw new OperationCanceledException("Reading the request body was canceled.");
+                }
+            }
+            finally
+            {
+                reader.AdvanceTo(consumed, buffer.End);
+            }
+        }
+    }
+
+    /// <summary>Reads the only message of a unary or server-streaming request, then expects the end of the body.</summary>
+    public static async ValueTask<T> ReadSingleMessageAsync<T>(HttpServerCallContext call, MessageParser<T> parser, CancellationToken cancellationToken)
+        where T : class, IMessage<T>
+    {
+        var message = await ReadMessageAsync(call, parser, cancellationToken).ConfigureAwait(false)
+            ?? throw new RpcException(new Status(StatusCode.Internal, "Request has no message."));
+        var reader = call.RequestBody;
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var hasData = !result.Buffer.IsEmpty;
+            reader.AdvanceTo(result.Buffer.End);
+            if (hasData)
+            {
+                throw new RpcException(new Status(StatusCode.Internal, "Additional data after the message received."));
+            }
+
+            if (result.IsCompleted)
+            {
+                return message;
+            }
+        }
+    }
+
+    private static bool TryReadFrame<T>(HttpServerCallContext call, ref ReadOnlySequence<byte> buffer, MessageParser<T> parser, out T? message)
+        where T : class, IMessage<T>
+    {
+        message = null;
+        if (!MessageFrame.TryReadHeader(buffer, out var flags, out var length))
+        {
+            return false;
+        }
+
+        if (length > (uint)call.Runtime.MaxReceiveMessageSize)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size."));
+        }
+
+        if (buffer.Length < GrpcProtocol.HeaderSize + length)
+        {
+            return false;
+        }
+
+        var payload = buffer.Slice(GrpcProtocol.HeaderSize, length);
+        message = call.ParseMessage(payload, flags, parser);
+        buffer = buffer.Slice(payload.End);
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+using Google.Protobuf;
+
+namespace CrmPlatform.Grpc;
+
+internal sealed class UnaryMethodBinding<TService, TRequest, TResponse>(
+    Method<TRequest, TResponse> method,
+    Func<TService, TRequest, ServerCallContext, Task<TResponse>> handler) : IServerMethodBinding
+    where TService : class
+    where TRequest : class, IMessage<TRequest>
+    where TResponse : class, IMessage<TResponse>
+{
+    public IMethod Method => method;
+
+    public ServerCallHandler CreateHandler(GrpcServerRuntime runtime)
+    {
+        UnaryServerMethod<TRequest, TResponse> pipeline = Invoke;
+        var interceptors = runtime.Options.Interceptors;
+        for (var i = interceptors.Count - 1; i >= 0; i--)
+        {
+            var next = pipeline;
+            var registration = interceptors[i];
+            pipeline = (request, context) => registration.Resolve(context.GetHttpContext().RequestServices).UnaryServerHandler(request, context, next);
+        }
+
+        return new UnaryServerCallHandler<TRequest, TResponse>(method, pipeline, runtime);
+    }
+
+    private Task<TResponse> Invoke(TRequest request, ServerCallContext context)
+    {
+        var service = ServiceActivator<TService>.Create(context.GetHttpContext().RequestServices, out var created);
+        return created && ServiceActivator<TService>.NeedsRelease
+            ? InvokeAndReleaseAsync(service, request, context)
+            : handler(service, request, context);
+    }
+
+    private async Task<TResponse> InvokeAndReleaseAsync(TService service, TRequest request, ServerCallContext context)
+    {
+        try
+        {
+            return await handler(service, request, context).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ServiceActivator<TService>.ReleaseAsync(service).ConfigureAwait(false);
+        }
+    }
+}

@@ -19,14 +19,16 @@ internal static class ClientEmitter
         writer.Line(GeneratedNames.GeneratedCodeAttribute);
         writer.OpenBlock("public partial class " + client + " : " + GeneratedNames.Runtime + "ClientBase<" + client + ">");
         writer.Line("/// <summary>Creates a client that makes calls on <paramref name=\"channel\"/>.</summary>");
-        writer.OpenBlock("public " + client + "(" + GeneratedNames.Runtime + "ChannelBase channel)");
+        writer.Line("public " + client + "(" + GeneratedNames.Runtime + "ChannelBase channel)");
         writer.Line("    : base(channel)");
-        writer.CloseBlock();
+        writer.Line("{");
+        writer.Line("}");
         writer.Line();
         writer.Line("/// <summary>Creates a client that makes calls through <paramref name=\"callInvoker\"/>.</summary>");
-        writer.OpenBlock("public " + client + "(" + GeneratedNames.Runtime + "CallInvoker callInvoker)");
+        writer.Line("public " + client + "(" + GeneratedNames.Runtime + "CallInvoker callInvoker)");
         writer.Line("    : base(callInvoker)");
-        writer.CloseBlock();
+        writer.Line("{");
+        writer.Line("}");
         foreach (var method in service.Methods)
         {
             writer.Line();

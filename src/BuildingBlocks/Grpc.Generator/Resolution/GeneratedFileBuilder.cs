@@ -64,7 +64,13 @@ internal sealed class GeneratedFileBuilder
         }
 
         var visibleFiles = fileSet.VisibleFiles(file);
-        var context = new FileContext(file, @namespace, new TypeResolver(symbols, visibleFiles), visibleFiles.Any(visible => visible.SyntaxError is not null), diagnostics);
+        if (visibleFiles.Any(visible => visible.SyntaxError is not null))
+        {
+            // The invalid import reports its own error; its types cannot be trusted here.
+            return new GeneratedFileModel(hintName, file.Path, file.FileName, @namespace, EquatableArray<ServiceModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        var context = new FileContext(file, @namespace, new TypeResolver(symbols, visibleFiles), diagnostics);
         var services = new List<ServiceModel>();
         for (var serviceIndex = 0; serviceIndex < file.Services.Count; serviceIndex++)
         {
@@ -75,13 +81,12 @@ internal sealed class GeneratedFileBuilder
             }
         }
 
-        var hasErrors = diagnostics.Count > 0 || context.HasUnreportedFailure;
         return new GeneratedFileModel(
             hintName,
             file.Path,
             file.FileName,
             @namespace,
-            hasErrors ? EquatableArray<ServiceModel>.Empty : services.ToEquatableArray(),
+            diagnostics.Count > 0 ? EquatableArray<ServiceModel>.Empty : services.ToEquatableArray(),
             diagnostics.ToEquatableArray());
     }
 
@@ -162,15 +167,13 @@ internal sealed class GeneratedFileBuilder
         var symbol = resolution.Symbol;
         if (symbol is null)
         {
-            if (context.DependsOnInvalidFile)
-            {
-                context.HasUnreportedFailure = true;
-            }
-            else
-            {
-                context.Diagnostics.Add(Diagnostic(DiagnosticKind.UnknownType, context.File, reference.Span, method.Name, reference.Name, DescribeLookupFailure(context.File, reference.Name, resolution)));
-            }
-
+            context.Diagnostics.Add(Diagnostic(
+                DiagnosticKind.UnknownType,
+                context.File,
+                reference.Span,
+                method.Name,
+                reference.Name,
+                DescribeLookupFailure(context.File, reference.Name, scope, resolution)));
             return null;
         }
 
@@ -189,7 +192,7 @@ internal sealed class GeneratedFileBuilder
         return CSharpNames.TypeName(symbol.File, symbol.NestedName);
     }
 
-    private string DescribeLookupFailure(ProtoFile file, string writtenName, TypeResolution resolution)
+    private string DescribeLookupFailure(ProtoFile file, string writtenName, string scope, TypeResolution resolution)
     {
         var description = new StringBuilder(" in this file or the files it imports");
         var isRelativeCompoundName = writtenName.IndexOf('.') > 0;
@@ -198,7 +201,9 @@ internal sealed class GeneratedFileBuilder
             description.Append(" (it resolves to '").Append(resolution.SearchedFullName).Append("')");
         }
 
-        var declaredElsewhere = symbols.FindAnywhere(resolution.SearchedFullName).FirstOrDefault(symbol => symbol.IsType);
+        var declaredElsewhere = CandidateFullNames(writtenName, scope)
+            .SelectMany(symbols.FindAnywhere)
+            .FirstOrDefault(symbol => symbol.IsType);
         if (declaredElsewhere is not null)
         {
             description.Append("; it is declared in '").Append(declaredElsewhere.File.FileName).Append("', which is not imported");
@@ -213,6 +218,23 @@ internal sealed class GeneratedFileBuilder
         }
 
         return description.ToString();
+    }
+
+    /// <summary>The full names a written name could mean from <paramref name="scope"/>, innermost first.</summary>
+    private static IEnumerable<string> CandidateFullNames(string writtenName, string scope)
+    {
+        if (writtenName.StartsWith(".", StringComparison.Ordinal))
+        {
+            yield return writtenName.Substring(1);
+            yield break;
+        }
+
+        for (var end = scope.LastIndexOf('.'); end > 0; end = scope.LastIndexOf('.', end - 1))
+        {
+            yield return scope.Substring(0, end) + "." + writtenName;
+        }
+
+        yield return writtenName;
     }
 
     private static MethodKind KindOf(ProtoMethod method) => (method.ClientStreaming, method.ServerStreaming) switch
@@ -246,12 +268,11 @@ internal sealed class GeneratedFileBuilder
     /// <summary>What the checks of one file share.</summary>
     private sealed class FileContext
     {
-        public FileContext(ProtoFile file, string @namespace, TypeResolver resolver, bool dependsOnInvalidFile, List<DiagnosticInfo> diagnostics)
+        public FileContext(ProtoFile file, string @namespace, TypeResolver resolver, List<DiagnosticInfo> diagnostics)
         {
             File = file;
             Namespace = @namespace;
             Resolver = resolver;
-            DependsOnInvalidFile = dependsOnInvalidFile;
             Diagnostics = diagnostics;
         }
 
@@ -261,11 +282,6 @@ internal sealed class GeneratedFileBuilder
 
         public TypeResolver Resolver { get; }
 
-        /// <summary>A visible file has a syntax error, so failed lookups are reported there rather than here.</summary>
-        public bool DependsOnInvalidFile { get; }
-
         public List<DiagnosticInfo> Diagnostics { get; }
-
-        public bool HasUnreportedFailure { get; set; }
     }
 }

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+
+namespace CrmPlatform.Hosting;
+
+/// <summary>Runs registered stop actions once when the process exits or gets Ctrl-C, SIGTERM or SIGHUP.</summary>
+internal static class ExitHooks
+{
+    private static readonly ConcurrentDictionary<object, Action> Hooks = new();
+    private static readonly PosixSignalRegistration[] Registrations =
+    [
+        PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => RunAll()),
+        PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => RunAll()),
+        PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => RunAll()),
+    ];
+
+    static ExitHooks() => AppDomain.CurrentDomain.ProcessExit += (_, _) => RunAll();
+
+    /// <summary>Registers <paramref name="stop"/>; disposing the result unregisters it.</summary>
+    public static IDisposable Register(Action stop)
+    {
+        GC.KeepAlive(Registrations);
+        var key = new object();
+        Hooks[key] = stop;
+        return new Registration(key);
+    }
+
+    private static void RunAll()
+    {
+        foreach (var key in Hooks.Keys)
+        {
+            if (Hooks.TryRemove(key, out var stop))
+            {
+                stop();
+            }
+        }
+    }
+
+    private sealed class Registration(object key) : IDisposable
+    {
+        public void Dispose() => Hooks.TryRemove(key, out _);
+    }
+}

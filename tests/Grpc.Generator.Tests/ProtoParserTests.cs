@@ -118,16 +118,16 @@ public sealed class ProtoParserTests
             extend Search { optional string tag = 100; }
             """);
         var edition = ProtoParser.Parse("/p/b.proto", """
-            edition = "2023";
+            edition = "2024";
             package p;
             option features.field_presence = IMPLICIT;
-            message M { string s = 1 [features.field_presence = EXPLICIT]; }
+            export message M { string s = 1 [features.field_presence = EXPLICIT]; local enum E { E_UNSPECIFIED = 0; } }
             """);
 
         Assert.Null(proto2.SyntaxError);
         Assert.Equal(["Search", "Search.Result", "Search.Result.Snippet"], proto2.Types.Select(type => type.NestedName));
         Assert.Null(edition.SyntaxError);
-        Assert.Equal(["M"], edition.Types.Select(type => type.NestedName));
+        Assert.Equal(["M", "M.E"], edition.Types.Select(type => type.NestedName));
     }
 
     [Fact]

@@ -58,6 +58,7 @@ internal sealed class ProtoParser
     {
         while (Current.Kind != ProtoTokenKind.EndOfFile)
         {
+            SkipVisibilityModifier();
             var keyword = Current;
             if (keyword.IsSymbol(';'))
             {
@@ -177,6 +178,7 @@ internal sealed class ProtoParser
     {
         while (!Current.IsSymbol('}'))
         {
+            SkipVisibilityModifier();
             var keyword = Current;
             if (keyword.Kind == ProtoTokenKind.EndOfFile)
             {
@@ -219,6 +221,16 @@ internal sealed class ProtoParser
         }
 
         Advance();
+    }
+
+    /// <summary>Skips the edition 2024 <c>export</c>/<c>local</c> modifier of a message or enum declaration.</summary>
+    private void SkipVisibilityModifier()
+    {
+        var isModifier = Current.IsIdentifier("export") || Current.IsIdentifier("local");
+        if (isModifier && (PeekNext.IsIdentifier("message") || PeekNext.IsIdentifier("enum")))
+        {
+            Advance();
+        }
     }
 
     private void ParseOneof(string scope)

@@ -18,11 +18,17 @@ public static class RawGrpc
         return frame;
     }
 
-    public static HttpRequestMessage Request(string path, byte[] body, string contentType = "application/grpc")
+    /// <summary>A POST of <paramref name="body"/>; HTTP/2 unless another <paramref name="version"/> is given.</summary>
+    public static HttpRequestMessage Request(string path, byte[] body, string contentType = "application/grpc", Version? version = null)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = content,
+            Version = version ?? System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         request.Headers.TE.ParseAdd("trailers");
         return request;
     }

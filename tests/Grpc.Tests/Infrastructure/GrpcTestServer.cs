@@ -16,9 +16,10 @@ public sealed class GrpcTestServer : IAsyncDisposable
     private readonly ListenOptions _http1AndHttp2;
     private readonly List<IDisposable> _clients = [];
 
-    private GrpcTestServer(WebApplication app, ListenOptions http2Only, ListenOptions http1AndHttp2)
+    private GrpcTestServer(WebApplication app, ListenOptions http2Only, ListenOptions http1AndHttp2, LogCapture logs)
     {
         _app = app;
+        Logs = logs;
         _http2Only = http2Only;
         _http1AndHttp2 = http1AndHttp2;
     }
@@ -29,6 +30,8 @@ public sealed class GrpcTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    public LogCapture Logs { get; }
+
     public CallProbe Probe => _app.Services.GetRequiredService<CallProbe>();
 
     public static async Task<GrpcTestServer> StartAsync(
@@ -38,7 +41,9 @@ public sealed class GrpcTestServer : IAsyncDisposable
         Action<KestrelServerOptions>? configureKestrel = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        var logs = new LogCapture();
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
         ListenOptions? http2Only = null;
         ListenOptions? http1AndHttp2 = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -63,7 +68,7 @@ public sealed class GrpcTestServer : IAsyncDisposable
         app.MapGrpcService<TesterService>();
         map?.Invoke(app);
         await app.StartAsync();
-        return new GrpcTestServer(app, http2Only!, http1AndHttp2!);
+        return new GrpcTestServer(app, http2Only!, http1AndHttp2!, logs);
     }
 
     public GrpcChannel CreateChannel(GrpcChannelOptions? options = null)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Google.Protobuf;
 
 namespace CrmPlatform.Grpc;
@@ -13,7 +14,7 @@ internal static class ServerMessageReader
         var reader = call.RequestBody;
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ReadBodyAsync(reader, cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             var consumed = buffer.Start;
             try
@@ -53,7 +54,7 @@ internal static class ServerMessageReader
         var reader = call.RequestBody;
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ReadBodyAsync(reader, cancellationToken).ConfigureAwait(false);
             var hasData = !result.Buffer.IsEmpty;
             reader.AdvanceTo(result.Buffer.End);
             if (hasData)
@@ -65,6 +66,18 @@ internal static class ServerMessageReader
             {
                 return message;
             }
+        }
+    }
+
+    private static async ValueTask<ReadResult> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new RpcException(new Status(StatusCode.Internal, exception.Message));
         }
     }
 

@@ -8,7 +8,7 @@ namespace CrmPlatform.ServiceDefaults.Data;
 /// <summary>One reviewed schema script, embedded as <c>Data/Migrations/NNNN_name.sql</c>.</summary>
 public sealed partial record SqlMigration(int Version, string Name, string Sql)
 {
-    public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+    public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 
     public string FileName => $"{Version:D4}_{Name}.sql";
 

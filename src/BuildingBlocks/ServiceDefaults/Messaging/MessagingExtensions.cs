@@ -26,9 +26,6 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(MigrationSource.FromAssembly("messaging", typeof(MessagingExtensions).Assembly));
         builder.Services.AddSingleton<Outbox>();
-        builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<OutboxSignal>());
-        builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddSingleton<DeadLetterQueues>();
         builder.Services.AddMassTransit(bus =>
         {
@@ -47,6 +44,12 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+
+        // The bus starts (queues bound) before the dispatcher publishes anything.
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OutboxSignal>());
+        builder.Services.AddHostedService<OutboxDispatcher>();
         return builder;
     }
 

@@ -136,6 +136,17 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void A_file_listed_twice_is_generated_once()
+    {
+        var proto = new ProtoSource("crm/greet/v1/greet.proto", Greeter);
+
+        var run = GeneratorHarness.Run(proto, proto);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(["Crm.Greet.V1.GreetGrpc.g.cs"], run.Sources.Keys);
+    }
+
+    [Fact]
     public void Escapes_rpc_names_that_are_csharp_keywords()
     {
         var source = GeneratorHarness.Run(new ProtoSource("a.proto", """

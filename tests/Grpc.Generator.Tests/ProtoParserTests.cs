@@ -1,5 +1,7 @@
+using CrmPlatform.Grpc.Generator.Emit;
 using CrmPlatform.Grpc.Generator.Model;
 using CrmPlatform.Grpc.Generator.Parsing;
+using CrmPlatform.Grpc.Generator.Resolution;
 
 namespace CrmPlatform.Grpc.Generator.Tests;
 
@@ -179,6 +181,53 @@ public sealed class ProtoParserTests
         Assert.NotNull(file.SyntaxError);
         Assert.Equal(message, file.SyntaxError.Message);
         Assert.Equal((line, column), (file.SyntaxError.Span.StartLine, file.SyntaxError.Span.StartColumn));
+    }
+
+    [Fact]
+    public void Damaged_files_only_ever_produce_diagnostics()
+    {
+        const string Sample = """
+            syntax = "proto3";
+            package crm.v1; // trailing
+            import public "a/b.proto";
+            option csharp_namespace = "Crm.V1\x41";
+            /* block */ message M { map<string, M> m = 1 [(x).y = { z: [1, 2] }]; oneof o { int32 i = 2; } enum E { E_A = 0; } reserved 3 to max; }
+            service S { option (s) = -1.5e3; rpc A (stream .crm.v1.M) returns (stream M) { option (h) = { post: "/a" }; } }
+            """;
+        var random = new Random(20261122);
+        const string Noise = "{}[]()<>=;,.\"'/*-+ \n\\azAZ09_é";
+        for (var iteration = 0; iteration < 2000; iteration++)
+        {
+            var text = Sample.ToCharArray().ToList();
+            for (var edit = random.Next(1, 4); edit > 0 && text.Count > 0; edit--)
+            {
+                var position = random.Next(text.Count);
+                switch (random.Next(3))
+                {
+                    case 0:
+                        text.RemoveAt(position);
+                        break;
+                    case 1:
+                        text.Insert(position, Noise[random.Next(Noise.Length)]);
+                        break;
+                    default:
+                        text.RemoveRange(position, text.Count - position);
+                        break;
+                }
+            }
+
+            var file = ProtoParser.Parse("/p/a.proto", new string([.. text]));
+
+            if (file.SyntaxError is { } error)
+            {
+                Assert.InRange(error.Span.Start, 0, text.Count);
+            }
+
+            foreach (var model in GeneratedFileBuilder.Build([file], CancellationToken.None))
+            {
+                Assert.NotNull(ServiceEmitter.Emit(model));
+            }
+        }
     }
 
     [Fact]

@@ -278,6 +278,11 @@ internal sealed class ProtoTokenizer
 
     private void ReadEscape(StringBuilder value, int stringStart, int startLine, int startColumn)
     {
+        if (position >= text.Length)
+        {
+            throw new ProtoSyntaxException("String literal is never closed: strings cannot span lines.", SpanFrom(stringStart, startLine, startColumn, 1));
+        }
+
         var escape = Current;
         if (escape >= '0' && escape <= '7')
         {

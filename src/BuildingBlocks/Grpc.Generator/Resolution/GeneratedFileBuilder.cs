@@ -36,8 +36,13 @@ internal sealed class GeneratedFileBuilder
         }
     }
 
-    public static IReadOnlyList<GeneratedFileModel> Build(IReadOnlyList<ProtoFile> projectFiles, CancellationToken cancellationToken)
+    public static IReadOnlyList<GeneratedFileModel> Build(IReadOnlyList<ProtoFile> additionalFiles, CancellationToken cancellationToken)
     {
+        // The same file listed twice as an AdditionalFile is still one file.
+        var projectFiles = additionalFiles
+            .GroupBy(file => file.Path.Replace('\\', '/'), StringComparer.Ordinal)
+            .Select(group => group.First())
+            .ToList();
         var builder = new GeneratedFileBuilder(projectFiles);
         var models = new List<GeneratedFileModel>();
         foreach (var file in projectFiles)

@@ -34,11 +34,14 @@ public sealed class CompilationTests
                   rpc Quote (QuoteRequest) returns (crm.common.v1.Money);
                   rpc Watch (common.v1.Page.Cursor) returns (stream Quote.Line);
                   rpc Upload (stream Quote.Line) returns (google.protobuf.Empty);
-                  rpc Chat (stream google.protobuf.StringValue) returns (stream .google.protobuf.Timestamp);
+                  rpc Chat (stream google.protobuf.StringValue) returns (stream .google.protobuf.Timestamp) {
+                    option deprecated = true;
+                  }
                   rpc lock (QuoteRequest) returns (QuoteRequest);
                 }
 
                 service Reports {
+                  option deprecated = true;
                   rpc Daily (google.protobuf.Empty) returns (Quote);
                 }
 

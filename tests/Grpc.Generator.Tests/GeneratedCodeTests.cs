@@ -136,6 +136,29 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void Deprecated_services_and_rpcs_are_obsolete()
+    {
+        var source = GeneratorHarness.Run(new ProtoSource("a.proto", """
+            syntax = "proto3";
+            package p;
+            message M {}
+            service Old { option deprecated = true; rpc X (M) returns (M); }
+            service Current {
+              rpc Kept (M) returns (M) { option deprecated = false; }
+              rpc Retired (M) returns (M) { option deprecated = true; }
+            }
+            """)).SingleSource;
+
+        Assert.Contains("[global::System.Obsolete]\n    public static partial class Old", source);
+        Assert.Contains("[global::System.Obsolete]\n        [global::CrmPlatform.Grpc.BindServiceMethod(typeof(Old), nameof(BindService))]", source);
+        Assert.Contains("[global::System.Obsolete]\n        public partial class OldClient", source);
+        Assert.Contains("[global::System.Obsolete]\n            public virtual global::System.Threading.Tasks.Task<global::P.M> Retired(", source);
+        Assert.Equal(2, source.Split("[global::System.Obsolete]\n            public virtual global::CrmPlatform.Grpc.AsyncUnaryCall<global::P.M> RetiredAsync(").Length - 1);
+        Assert.DoesNotContain("[global::System.Obsolete]\n            public virtual global::System.Threading.Tasks.Task<global::P.M> Kept(", source);
+        Assert.DoesNotContain("[global::System.Obsolete]\n    public static partial class Current", source);
+    }
+
+    [Fact]
     public void A_file_listed_twice_is_generated_once()
     {
         var proto = new ProtoSource("crm/greet/v1/greet.proto", Greeter);

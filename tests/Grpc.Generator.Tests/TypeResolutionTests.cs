@@ -83,6 +83,23 @@ public sealed class TypeResolutionTests
     }
 
     [Fact]
+    public void Imports_outside_the_AdditionalFiles_do_not_matter_when_the_rpc_types_resolve()
+    {
+        var run = GeneratorHarness.Run(new ProtoSource("a.proto", """
+            syntax = "proto3";
+            package p;
+            import "google/api/annotations.proto";
+            message M {}
+            service S {
+              rpc X (M) returns (M) { option (google.api.http) = { get: "/v1/x" }; }
+            }
+            """));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("Method<global::P.M, global::P.M> __Method_X", run.SingleSource);
+    }
+
+    [Fact]
     public void Prefers_the_innermost_scope_like_protoc()
     {
         var run = GeneratorHarness.Run(

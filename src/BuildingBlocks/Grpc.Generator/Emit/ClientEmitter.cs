@@ -17,6 +17,7 @@ internal static class ClientEmitter
         var client = GeneratedNames.ClientClass(service);
         DocumentationComments.WriteSummary(writer, null, "Client for " + service.FullName + ".");
         writer.Line(GeneratedNames.GeneratedCodeAttribute);
+        GeneratedNames.WriteObsoleteIf(writer, service.IsDeprecated);
         writer.OpenBlock("public partial class " + client + " : " + GeneratedNames.Runtime + "ClientBase<" + client + ">");
         writer.Line("/// <summary>Creates a client that makes calls on <paramref name=\"channel\"/>.</summary>");
         writer.Line("public " + client + "(" + GeneratedNames.Runtime + "ChannelBase channel)");
@@ -81,11 +82,13 @@ internal static class ClientEmitter
         }
 
         DocumentationComments.WriteSummary(writer, method.Comment, "Calls rpc " + method.Name + ".");
+        GeneratedNames.WriteObsoleteIf(writer, method.IsDeprecated);
         writer.OpenBlock("public virtual " + returnType + " " + name + "(" + requestParameter + OptionalCallParameters + ")");
         writer.Line("return " + name + "(" + requestArgument + "new " + CallOptions + "(headers, deadline, cancellationToken));");
         writer.CloseBlock();
         writer.Line();
         DocumentationComments.WriteSummary(writer, method.Comment, "Calls rpc " + method.Name + ".");
+        GeneratedNames.WriteObsoleteIf(writer, method.IsDeprecated);
         writer.OpenBlock("public virtual " + returnType + " " + name + "(" + requestParameter + CallOptions + " options)");
         writer.Line("return " + invocation + ";");
         writer.CloseBlock();

@@ -31,6 +31,15 @@ internal static class GeneratedNames
 
     public static string ResponseStreamWriter(MethodModel method) => Runtime + "IServerStreamWriter<" + method.ResponseType + ">";
 
+    /// <summary>Writes <c>[Obsolete]</c> for elements declared with <c>option deprecated = true</c>.</summary>
+    public static void WriteObsoleteIf(CodeWriter writer, bool isDeprecated)
+    {
+        if (isDeprecated)
+        {
+            writer.Line("[global::System.Obsolete]");
+        }
+    }
+
     public static readonly string GeneratedCodeAttribute =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"CrmPlatform.Grpc.Generator\", \""
         + typeof(GeneratedNames).Assembly.GetName().Version + "\")]";

@@ -9,6 +9,7 @@ internal static class ServerBaseEmitter
     {
         DocumentationComments.WriteSummary(writer, null, "Base class for server-side implementations of " + service.FullName + ".");
         writer.Line(GeneratedNames.GeneratedCodeAttribute);
+        GeneratedNames.WriteObsoleteIf(writer, service.IsDeprecated);
         writer.Line("[" + GeneratedNames.Runtime + "BindServiceMethod(typeof(" + GeneratedNames.ServiceClass(service) + "), nameof(BindService))]");
         writer.OpenBlock("public abstract partial class " + GeneratedNames.BaseClass(service));
         for (var i = 0; i < service.Methods.Count; i++)
@@ -20,6 +21,7 @@ internal static class ServerBaseEmitter
 
             var method = service.Methods[i];
             DocumentationComments.WriteSummary(writer, method.Comment, "Handles rpc " + method.Name + ".");
+            GeneratedNames.WriteObsoleteIf(writer, method.IsDeprecated);
             writer.OpenBlock("public virtual " + Signature(method));
             writer.Line(
                 "throw new " + GeneratedNames.Runtime + "RpcException(new " + GeneratedNames.Runtime + "Status("

@@ -45,6 +45,7 @@ internal static class ServiceEmitter
     {
         DocumentationComments.WriteSummary(writer, service.Comment, "gRPC service " + service.FullName + ".");
         writer.Line(GeneratedNames.GeneratedCodeAttribute);
+        GeneratedNames.WriteObsoleteIf(writer, service.IsDeprecated);
         writer.OpenBlock("public static partial class " + GeneratedNames.ServiceClass(service));
         writer.Line("private const string __ServiceName = \"" + service.FullName + "\";");
         foreach (var method in service.Methods)

@@ -24,6 +24,7 @@ internal sealed record ServiceModel(
     string FullName,
     string DescriptorExpression,
     string? Comment,
+    bool IsDeprecated,
     EquatableArray<MethodModel> Methods);
 
 internal enum MethodKind
@@ -37,7 +38,7 @@ internal enum MethodKind
 /// <param name="Name">The rpc name as declared (used on the wire).</param>
 /// <param name="RequestType">Fully qualified C# type name, starting with <c>global::</c>.</param>
 /// <param name="ResponseType">Fully qualified C# type name, starting with <c>global::</c>.</param>
-internal sealed record MethodModel(string Name, MethodKind Kind, string RequestType, string ResponseType, string? Comment);
+internal sealed record MethodModel(string Name, MethodKind Kind, string RequestType, string ResponseType, string? Comment, bool IsDeprecated);
 
 internal enum DiagnosticKind
 {

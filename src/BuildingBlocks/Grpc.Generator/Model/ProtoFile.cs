@@ -39,8 +39,8 @@ internal enum ProtoTypeKind
 /// </summary>
 internal sealed record ProtoTypeDeclaration(string NestedName, ProtoTypeKind Kind);
 
-/// <summary>A <c>service</c> block with its leading comment.</summary>
-internal sealed record ProtoService(string Name, string? Comment, SourceSpan Span, EquatableArray<ProtoMethod> Methods);
+/// <summary>A <c>service</c> block with its leading comment and whether it has <c>option deprecated = true</c>.</summary>
+internal sealed record ProtoService(string Name, string? Comment, bool IsDeprecated, SourceSpan Span, EquatableArray<ProtoMethod> Methods);
 
 /// <summary>An <c>rpc</c> declaration.</summary>
 internal sealed record ProtoMethod(
@@ -50,6 +50,7 @@ internal sealed record ProtoMethod(
     ProtoTypeReference Response,
     bool ServerStreaming,
     string? Comment,
+    bool IsDeprecated,
     SourceSpan Span);
 
 /// <summary>A type name as written in the file, possibly fully qualified with a leading dot.</summary>

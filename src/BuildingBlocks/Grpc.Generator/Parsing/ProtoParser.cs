@@ -82,10 +82,10 @@ internal sealed class ProtoParser
             }
             else if (keyword.IsIdentifier("option"))
             {
-                var (name, value) = ParseOptionStatement();
-                if (name == CSharpNamespaceOption)
+                var option = ParseOptionStatement();
+                if (option.Name == CSharpNamespaceOption)
                 {
-                    csharpNamespace = value ?? throw new ProtoSyntaxException("Option 'csharp_namespace' must be a string.", keyword.Span);
+                    csharpNamespace = option.StringValue ?? throw new ProtoSyntaxException("Option 'csharp_namespace' must be a string.", keyword.Span);
                 }
             }
             else if (keyword.IsIdentifier("message"))
@@ -397,6 +397,7 @@ internal sealed class ProtoParser
         var nameToken = ExpectIdentifier();
         ExpectSymbol('{');
         var methods = new List<ProtoMethod>();
+        var isDeprecated = false;
         while (!Current.IsSymbol('}'))
         {
             if (Current.Kind == ProtoTokenKind.EndOfFile)
@@ -410,7 +411,7 @@ internal sealed class ProtoParser
             }
             else if (Current.IsIdentifier("option"))
             {
-                ParseOptionStatement();
+                isDeprecated |= ParseOptionStatement().MarksDeprecated;
             }
             else if (Current.IsIdentifier("rpc"))
             {
@@ -423,7 +424,7 @@ internal sealed class ProtoParser
         }
 
         Advance();
-        services.Add(new ProtoService(nameToken.Text, keyword.LeadingComment, nameToken.Span, methods.ToEquatableArray()));
+        services.Add(new ProtoService(nameToken.Text, keyword.LeadingComment, isDeprecated, nameToken.Span, methods.ToEquatableArray()));
     }
 
     private ProtoMethod ParseMethod()
@@ -438,6 +439,7 @@ internal sealed class ProtoParser
 
         Advance();
         var (response, serverStreaming) = ParseMethodType();
+        var isDeprecated = false;
         if (Current.IsSymbol('{'))
         {
             Advance();
@@ -449,7 +451,7 @@ internal sealed class ProtoParser
                 }
                 else if (Current.IsIdentifier("option"))
                 {
-                    ParseOptionStatement();
+                    isDeprecated |= ParseOptionStatement().MarksDeprecated;
                 }
                 else
                 {
@@ -464,7 +466,7 @@ internal sealed class ProtoParser
             ExpectSymbol(';');
         }
 
-        return new ProtoMethod(nameToken.Text, request, clientStreaming, response, serverStreaming, keyword.LeadingComment, nameToken.Span);
+        return new ProtoMethod(nameToken.Text, request, clientStreaming, response, serverStreaming, keyword.LeadingComment, isDeprecated, nameToken.Span);
     }
 
     private (ProtoTypeReference Type, bool Streaming) ParseMethodType()
@@ -482,8 +484,8 @@ internal sealed class ProtoParser
         return (type, streaming);
     }
 
-    /// <summary>Parses <c>option name = value;</c>; returns the option name and its value if it is a string.</summary>
-    private (string Name, string? StringValue) ParseOptionStatement()
+    /// <summary>Parses <c>option name = value;</c>.</summary>
+    private ParsedOption ParseOptionStatement()
     {
         Advance();
         var result = ParseOptionAssignment();
@@ -509,11 +511,13 @@ internal sealed class ProtoParser
         ExpectSymbol(']');
     }
 
-    private (string Name, string? StringValue) ParseOptionAssignment()
+    private ParsedOption ParseOptionAssignment()
     {
         var name = ParseOptionName();
         ExpectSymbol('=');
-        return (name, ParseConstant());
+        var value = Current;
+        var stringValue = ParseConstant();
+        return new ParsedOption(name, stringValue, value.Kind == ProtoTokenKind.Identifier ? value.Text : null);
     }
 
     /// <summary>Parses <c>simple</c>, <c>(custom.ext)</c> and <c>(custom.ext).field.sub</c> option names.</summary>
@@ -543,7 +547,10 @@ internal sealed class ProtoParser
         }
     }
 
-    /// <summary>Parses an option value: identifier, (signed) number, string(s) or a text-format aggregate.</summary>
+    /// <summary>
+    /// Parses an option value: identifier, (signed) number, string(s) or a text-format aggregate;
+    /// returns the unescaped value if it is a string.
+    /// </summary>
     private string? ParseConstant()
     {
         var token = Current;
@@ -726,4 +733,24 @@ internal sealed class ProtoParser
 
     private ProtoSyntaxException Unexpected(string expected) =>
         new("Expected " + expected + ", found " + Current.Describe() + ".", Current.Span);
+
+    /// <summary>An option assignment: its name, and its value when that is a string or an identifier.</summary>
+    private readonly struct ParsedOption
+    {
+        public ParsedOption(string name, string? stringValue, string? identifierValue)
+        {
+            Name = name;
+            StringValue = stringValue;
+            IdentifierValue = identifierValue;
+        }
+
+        public string Name { get; }
+
+        public string? StringValue { get; }
+
+        public string? IdentifierValue { get; }
+
+        /// <summary><c>option deprecated = true;</c></summary>
+        public bool MarksDeprecated => Name == "deprecated" && IdentifierValue == "true";
+    }
 }

@@ -137,13 +137,13 @@ internal sealed class GeneratedFileBuilder
             var responseType = ResolveMessage(context, method, method.Response, scope);
             if (requestType is not null && responseType is not null)
             {
-                methods.Add(new MethodModel(method.Name, KindOf(method), requestType, responseType, method.Comment));
+                methods.Add(new MethodModel(method.Name, KindOf(method), requestType, responseType, method.Comment, method.IsDeprecated));
             }
         }
 
         var descriptor = CSharpNames.QualifiedName(context.Namespace, CSharpNames.ReflectionClassName(file))
             + ".Descriptor.Services[" + serviceIndex.ToString(CultureInfo.InvariantCulture) + "]";
-        return new ServiceModel(service.Name, packagePrefix + service.Name, descriptor, service.Comment, methods.ToEquatableArray());
+        return new ServiceModel(service.Name, packagePrefix + service.Name, descriptor, service.Comment, service.IsDeprecated, methods.ToEquatableArray());
     }
 
     /// <summary>Describes a protoc-generated type of <paramref name="namespace"/> named <paramref name="className"/>, if any.</summary>

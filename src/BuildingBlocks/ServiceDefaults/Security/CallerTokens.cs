@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CrmPlatform.ServiceDefaults.Security;
+
+/// <summary>Issues and validates the caller's JWT: issued by the gateway, validated by each service itself.</summary>
+public sealed class CallerTokens(TokenSettings settings, TimeProvider timeProvider)
+{
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    public string Issue(Caller caller, TimeSpan lifetime)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var claims = new List<Claim>
+        {
+            new(CallerClaims.Subject, caller.UserId),
+            new(CallerClaims.Tenant, caller.TenantId),
+        };
+        claims.AddRange(caller.Roles.Select(role => new Claim(CallerClaims.Role, role)));
+        claims.AddRange(caller.Teams.Select(team => new Claim(CallerClaims.Team, team)));
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.Add(lifetime),
+            SigningCredentials = new SigningCredentials(settings.Key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <returns>The caller, or null with the reason when the token is missing its claims, expired or not ours.</returns>
+    public async Task<(Caller? Caller, string? Error)> ValidateAsync(string token)
+    {
+        var result = await _handler.ValidateTokenAsync(token, settings.ValidationParameters);
+        if (!result.IsValid)
+        {
+            return (null, result.Exception is SecurityTokenExpiredException ? "The token has expired." : "The token is not valid.");
+        }
+
+        var identity = result.ClaimsIdentity;
+        var userId = identity.FindFirst(CallerClaims.Subject)?.Value;
+        var tenant = identity.FindFirst(CallerClaims.Tenant)?.Value;
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(tenant))
+        {
+            return (null, "The token names no user or tenant.");
+        }
+
+        return (new Caller(
+            userId,
+            tenant,
+            identity.FindAll(CallerClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            identity.FindAll(CallerClaims.Team).Select(c => c.Value).ToHashSet(StringComparer.Ordinal)), null);
+    }
+}

@@ -120,6 +120,21 @@ public sealed class DiagnosticTests
             diagnostic.GetMessage());
     }
 
+    [Theory]
+    [InlineData("rpc GreeterBase (M) returns (M);", "rpc 'GreeterBase' would generate the member 'GreeterBase' in 'GreeterBase', which is the name of the class itself")]
+    [InlineData("rpc GreeterClient (stream M) returns (M);", "rpc 'GreeterClient' would generate the member 'GreeterClient' in 'GreeterClient', which is the name of the class itself")]
+    [InlineData("rpc CallInvoker (M) returns (stream M);", "rpc 'CallInvoker' would generate the member 'CallInvoker' in 'GreeterClient', which would hide the CallInvoker property the client calls through")]
+    [InlineData("rpc Get (M) returns (M); rpc GetAsync (M) returns (stream M);", "rpc 'GetAsync' would generate the member 'GetAsync' in 'GreeterClient', which is also generated for rpc 'Get'")]
+    public void Rpc_names_that_clash_with_generated_members_are_an_error(string rpcs, string message)
+    {
+        var run = GeneratorHarness.Run(new ProtoSource("a.proto", "syntax = \"proto3\"; message M {} service Greeter { " + rpcs + " }"));
+
+        var diagnostic = run.SingleDiagnostic;
+        Assert.Equal("CRMGRPC006", diagnostic.Id);
+        Assert.Equal(message, diagnostic.GetMessage());
+        Assert.Empty(run.Sources);
+    }
+
     private static void AssertLocation(Diagnostic diagnostic, string relativePath, int line, int column)
     {
         var span = diagnostic.Location.GetLineSpan();

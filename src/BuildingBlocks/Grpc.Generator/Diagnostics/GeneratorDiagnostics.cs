@@ -51,4 +51,13 @@ internal static class GeneratorDiagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "The static class generated for a service would collide with a message, enum or reflection class of the same namespace; rename the service or the type.");
+
+    public static readonly DiagnosticDescriptor MemberNameClash = new(
+        "CRMGRPC006",
+        "rpc name clashes with a generated member",
+        "rpc '{0}' would generate the member '{1}' in '{2}', which {3}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Generated server and client methods are named after the rpc (unary client methods with an Async suffix); rename the rpc.");
 }

@@ -44,8 +44,8 @@ internal static class ClientEmitter
         var field = GeneratedNames.MethodField(method);
         var request = method.RequestType;
         var response = method.ResponseType;
+        var name = GeneratedNames.ClientMethod(method);
         string returnType;
-        string name;
         string requestParameter;
         string requestArgument;
         string invocation;
@@ -53,28 +53,24 @@ internal static class ClientEmitter
         {
             case MethodKind.Unary:
                 returnType = GeneratedNames.Runtime + "AsyncUnaryCall<" + response + ">";
-                name = GeneratedNames.UnaryClientMethod(method);
                 requestParameter = request + " request, ";
                 requestArgument = "request, ";
                 invocation = "CallInvoker.AsyncUnaryCall(" + field + ", null, options, request)";
                 break;
             case MethodKind.ServerStreaming:
                 returnType = GeneratedNames.Runtime + "AsyncServerStreamingCall<" + response + ">";
-                name = GeneratedNames.MethodIdentifier(method);
                 requestParameter = request + " request, ";
                 requestArgument = "request, ";
                 invocation = "CallInvoker.AsyncServerStreamingCall(" + field + ", null, options, request)";
                 break;
             case MethodKind.ClientStreaming:
                 returnType = GeneratedNames.Runtime + "AsyncClientStreamingCall<" + request + ", " + response + ">";
-                name = GeneratedNames.MethodIdentifier(method);
                 requestParameter = string.Empty;
                 requestArgument = string.Empty;
                 invocation = "CallInvoker.AsyncClientStreamingCall(" + field + ", null, options)";
                 break;
             default:
                 returnType = GeneratedNames.Runtime + "AsyncDuplexStreamingCall<" + request + ", " + response + ">";
-                name = GeneratedNames.MethodIdentifier(method);
                 requestParameter = string.Empty;
                 requestArgument = string.Empty;
                 invocation = "CallInvoker.AsyncDuplexStreamingCall(" + field + ", null, options)";

@@ -12,15 +12,15 @@ internal static class GeneratedNames
 
     public static string ServiceClass(ServiceModel service) => CSharpNames.EscapeIdentifier(service.Name);
 
-    public static string BaseClass(ServiceModel service) => service.Name + "Base";
+    public static string BaseClass(ServiceModel service) => CSharpNames.ServerBaseClassName(service.Name);
 
-    public static string ClientClass(ServiceModel service) => service.Name + "Client";
+    public static string ClientClass(ServiceModel service) => CSharpNames.ClientClassName(service.Name);
 
-    /// <summary>The server method and the client method of a streaming rpc.</summary>
+    /// <summary>The server method of an rpc.</summary>
     public static string MethodIdentifier(MethodModel method) => CSharpNames.EscapeIdentifier(method.Name);
 
-    /// <summary>Unary client methods get the <c>Async</c> suffix, as in grpc-dotnet.</summary>
-    public static string UnaryClientMethod(MethodModel method) => method.Name + "Async";
+    public static string ClientMethod(MethodModel method) =>
+        CSharpNames.EscapeIdentifier(CSharpNames.ClientMethodName(method.Name, method.Kind == MethodKind.Unary));
 
     public static string MethodField(MethodModel method) => "__Method_" + method.Name;
 

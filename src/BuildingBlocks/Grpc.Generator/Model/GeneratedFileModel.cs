@@ -47,6 +47,7 @@ internal enum DiagnosticKind
     NotAMessage,
     DuplicateName,
     NameClash,
+    MemberNameClash,
 }
 
 /// <summary>A diagnostic in value-equatable form, turned into a <see cref="Diagnostic"/> only when reported.</summary>
@@ -60,7 +61,8 @@ internal sealed record DiagnosticInfo(DiagnosticKind Kind, string ProtoPath, Sou
             DiagnosticKind.UnknownType => GeneratorDiagnostics.UnknownType,
             DiagnosticKind.NotAMessage => GeneratorDiagnostics.NotAMessage,
             DiagnosticKind.DuplicateName => GeneratorDiagnostics.DuplicateName,
-            _ => GeneratorDiagnostics.NameClash,
+            DiagnosticKind.NameClash => GeneratorDiagnostics.NameClash,
+            _ => GeneratorDiagnostics.MemberNameClash,
         };
         var arguments = new object[Arguments.Count];
         for (var i = 0; i < arguments.Length; i++)

@@ -22,6 +22,15 @@ internal static class CSharpNames
     public static string QualifiedName(string @namespace, string typeName) =>
         "global::" + (@namespace.Length == 0 ? string.Empty : @namespace + ".") + typeName;
 
+    /// <summary>The nested server base class of a service, as grpc-dotnet names it (<c>GreeterBase</c>).</summary>
+    public static string ServerBaseClassName(string serviceName) => serviceName + "Base";
+
+    /// <summary>The nested client class of a service, as grpc-dotnet names it (<c>GreeterClient</c>).</summary>
+    public static string ClientClassName(string serviceName) => serviceName + "Client";
+
+    /// <summary>Unary client methods get the <c>Async</c> suffix, streaming ones keep the rpc name, as in grpc-dotnet.</summary>
+    public static string ClientMethodName(string rpcName, bool isUnary) => isUnary ? rpcName + "Async" : rpcName;
+
     /// <summary>Prefixes C# keywords with <c>@</c> so proto names can be used as identifiers.</summary>
     public static string EscapeIdentifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;

@@ -141,6 +141,18 @@ internal sealed class GeneratedFileBuilder
             }
         }
 
+        foreach (var memberClash in MemberNameClashes.Find(service))
+        {
+            context.Diagnostics.Add(Diagnostic(
+                DiagnosticKind.MemberNameClash,
+                file,
+                memberClash.Method.Span,
+                memberClash.Method.Name,
+                memberClash.Member,
+                memberClash.ClassName,
+                memberClash.Reason));
+        }
+
         var descriptor = CSharpNames.QualifiedName(context.Namespace, CSharpNames.ReflectionClassName(file))
             + ".Descriptor.Services[" + serviceIndex.ToString(CultureInfo.InvariantCulture) + "]";
         return new ServiceModel(service.Name, packagePrefix + service.Name, descriptor, service.Comment, service.IsDeprecated, methods.ToEquatableArray());

@@ -10,6 +10,7 @@ namespace CrmPlatform.Hosting;
 public sealed class ChildProcess : IAsyncDisposable
 {
     private const int TailLines = 200;
+    private const string SetsidPath = "/usr/bin/setsid";
     private static readonly TimeSpan OutputDrainTimeout = TimeSpan.FromSeconds(1);
 
     private readonly ChildProcessStartInfo _info;
@@ -21,19 +22,28 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HashSet<ProcessIdentity> _seen = [];
 
+    private static volatile bool _newSessions;
+
     private ChildProcess(ChildProcessStartInfo info)
     {
         _info = info;
         _throughRunuser = info.RunAsUser is not null && Environment.IsPrivilegedProcess;
+        var fileName = _throughRunuser ? "runuser" : info.FileName;
         var startInfo = new ProcessStartInfo
         {
-            FileName = _throughRunuser ? "runuser" : info.FileName,
+            FileName = _newSessions ? SetsidPath : fileName,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = info.WorkingDirectory ?? string.Empty,
         };
+        if (_newSessions)
+        {
+            // setsid execs in place (a freshly forked child is no process-group leader), so the id stays the program's.
+            startInfo.ArgumentList.Add(fileName);
+        }
+
         if (_throughRunuser)
         {
             foreach (var argument in new[] { "-u", info.RunAsUser!, "--", info.FileName })
@@ -84,6 +94,12 @@ public sealed class ChildProcess : IAsyncDisposable
         child._process.BeginErrorReadLine();
         return child;
     }
+
+    /// <summary>
+    /// Starts every later program in its own session, so signals a terminal sends to its foreground process group
+    /// (Ctrl-C) reach only this process, which then stops its children in its own order.
+    /// </summary>
+    internal static void StartInNewSessions() => _newSessions = true;
 
     /// <summary>Runs a short-lived program to its end; cancelling kills it.</summary>
     public static async Task<ChildProcessResult> RunAsync(ChildProcessStartInfo info, CancellationToken cancellationToken)

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using CrmPlatform.AppHost.Console;
+using CrmPlatform.AppHost.Orchestration;
+using CrmPlatform.AppHost.Testing;
+using CrmPlatform.Grpc;
+using CrmPlatform.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CrmPlatform.AppHost.Model;
+
+/// <summary>The platform built from a <see cref="DistributedApplicationBuilder"/>: start it, look at its resources, stop it.</summary>
+public sealed class DistributedApplication : IAsyncDisposable
+{
+    private readonly Orchestrator _orchestrator;
+    private readonly OrchestrationContext _context;
+    private readonly AppHostConsole? _console;
+    private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new(StringComparer.Ordinal);
+
+    internal DistributedApplication(AppHostOptions options, IReadOnlyList<Resource> resources, ILoggerFactory loggerFactory, AppHostConsole? console)
+    {
+        Options = options;
+        _console = console;
+        _context = new OrchestrationContext(options, loggerFactory.CreateLogger("CrmPlatform.AppHost"));
+        _orchestrator = new Orchestrator(resources, _context);
+    }
+
+    public AppHostOptions Options { get; }
+
+    public IReadOnlyList<string> ResourceNames => [.. _orchestrator.Runners.Select(r => r.Name)];
+
+    /// <summary>Parses the command line (see <see cref="AppHostOptions.Usage"/>); a bad one prints the usage and exits.</summary>
+    public static DistributedApplicationBuilder CreateBuilder(string[] args)
+    {
+        if (TestingCapture.Current is { } capture)
+        {
+            return new DistributedApplicationBuilder(AppHostOptions.Parse(args), capture.LoggerFactory, console: null);
+        }
+
+        AppHostOptions options;
+        try
+        {
+            options = AppHostOptions.Parse(args);
+        }
+        catch (AppHostUsageException e)
+        {
+            (e.IsHelp ? System.Console.Out : System.Console.Error).WriteLine(e.Message);
+            Environment.Exit(e.IsHelp ? 0 : 2);
+            throw;
+        }
+
+        var console = new AppHostConsole();
+        return new DistributedApplicationBuilder(options, LoggerFactory.Create(logging => logging.AddProvider(console)), console);
+    }
+
+    public IReadOnlyList<ResourceSnapshot> GetResources() => [.. _orchestrator.Runners.Select(r => r.Snapshot())];
+
+    public ResourceSnapshot GetResource(string name) => Runner(name).Snapshot();
+
+    /// <summary>The captured console output of a resource's processes (kept across restarts, bounded).</summary>
+    public ResourceLog GetLogs(string name) => Runner(name).Log;
+
+    /// <summary>A project endpoint: "http" (HTTP/1.1) or "grpc" (h2c).</summary>
+    public Uri GetEndpoint(string name, string endpoint = ProjectResource.HttpEndpoint) =>
+        Runner(name).Urls.TryGetValue(endpoint, out var url) ? url : throw new KeyNotFoundException($"{name} has no endpoint '{endpoint}'.");
+
+    /// <summary>What a reference to the resource passes as <c>ConnectionStrings__&lt;name&gt;</c>; available once it runs.</summary>
+    public string GetConnectionString(string name) =>
+        Runner(name).ConnectionString ?? throw new InvalidOperationException($"{name} has no connection string (not running, or not a server or database).");
+
+    /// <summary>A generated gRPC client for the project's h2c endpoint; clients of one resource share one channel.</summary>
+    public TClient CreateClient<TClient>(string name)
+        where TClient : ClientBase<TClient>
+    {
+        var channel = _channels.GetOrAdd(name, n => GrpcChannel.ForAddress(GetEndpoint(n, ProjectResource.GrpcEndpoint)));
+        return (TClient)Activator.CreateInstance(typeof(TClient), channel)!;
+    }
+
+    /// <summary>Starts everything and returns once every resource is healthy; throws <see cref="ResourceStartException"/> if one fails.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => _orchestrator.StartAsync(cancellationToken);
+
+    /// <summary>Stops services first, then infrastructure; cancelling kills what is left at once.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _orchestrator.StopAsync(cancellationToken);
+
+    /// <summary>Waits until the resource is in <paramref name="state"/>.</summary>
+    public async Task WaitForStateAsync(string name, ResourceState state, CancellationToken cancellationToken = default)
+    {
+        var runner = Runner(name);
+        while (runner.State != state)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Starts the platform, prints the resource table and runs until Ctrl-C, SIGTERM or SIGHUP (a second one kills at once),
+    /// then stops services before infrastructure. Under <see cref="DistributedApplicationTestingBuilder"/> it only hands this application over.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (TestingCapture.Current is { } capture)
+        {
+            capture.Application = this;
+            return;
+        }
+
+        ShutdownSignals.HandledByCaller();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var killing = new CancellationTokenSource();
+        using var signals = new StopSignals(() =>
+        {
+            if (stopping.IsCancellationRequested)
+            {
+                AppHostLog.ForcedStop(_context.Logger);
+                killing.Cancel();
+            }
+
+            stopping.Cancel();
+        });
+        try
+        {
+            await StartAsync(stopping.Token);
+            _console?.WriteBlock(ResourceTable.Render(_orchestrator.Runners.Select(r => (r.Snapshot(), r.Address))) + "  Press Ctrl-C to stop." + Environment.NewLine);
+            await Task.Delay(Timeout.Infinite, stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Ctrl-C, SIGTERM or SIGHUP.
+        }
+        catch (ResourceStartException)
+        {
+            // Already logged with the failing process's output.
+            Environment.ExitCode = 1;
+        }
+        finally
+        {
+            await StopAsync(killing.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        foreach (var channel in _channels.Values)
+        {
+            channel.Dispose();
+        }
+    }
+
+    private ResourceRunner Runner(string name) =>
+        _orchestrator.Runners.FirstOrDefault(r => r.Name == name)
+        ?? throw new KeyNotFoundException($"No resource '{name}'; there are: {string.Join(", ", ResourceNames)}.");
+}

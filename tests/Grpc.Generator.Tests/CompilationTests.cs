@@ -75,6 +75,67 @@ public sealed class CompilationTests
                 """));
     }
 
+    [Fact]
+    public void Standard_health_and_reflection_services_compile_cleanly()
+    {
+        AssertCompilesCleanly(
+            new ProtoSource("grpc/health/v1/health.proto", """
+                syntax = "proto3";
+                package grpc.health.v1;
+                option csharp_namespace = "Grpc.Health.V1";
+                option go_package = "google.golang.org/grpc/health/grpc_health_v1";
+                option java_multiple_files = true;
+                option java_outer_classname = "HealthProto";
+                option java_package = "io.grpc.health.v1";
+                option objc_class_prefix = "GrpcHealthV1";
+
+                message HealthCheckRequest { string service = 1; }
+                message HealthCheckResponse {
+                  enum ServingStatus { UNKNOWN = 0; SERVING = 1; NOT_SERVING = 2; SERVICE_UNKNOWN = 3; }
+                  ServingStatus status = 1;
+                }
+                message HealthListRequest {}
+                message HealthListResponse { map<string, HealthCheckResponse> statuses = 1; }
+
+                // Health is gRPC's mechanism for checking whether a server is able to handle RPCs.
+                service Health {
+                  rpc Check(HealthCheckRequest) returns (HealthCheckResponse);
+                  rpc List(HealthListRequest) returns (HealthListResponse);
+                  rpc Watch(HealthCheckRequest) returns (stream HealthCheckResponse);
+                }
+                """),
+            new ProtoSource("grpc/reflection/v1/reflection.proto", """
+                syntax = "proto3";
+                package grpc.reflection.v1;
+                option java_outer_classname = "ServerReflectionProto";
+
+                service ServerReflection {
+                  rpc ServerReflectionInfo(stream ServerReflectionRequest) returns (stream ServerReflectionResponse);
+                }
+                message ServerReflectionRequest {
+                  string host = 1;
+                  oneof message_request {
+                    string file_by_filename = 3;
+                    string file_containing_symbol = 4;
+                    ExtensionRequest file_containing_extension = 5;
+                    string all_extension_numbers_of_type = 6;
+                    string list_services = 7;
+                  }
+                }
+                message ExtensionRequest { string containing_type = 1; int32 extension_number = 2; }
+                message ServerReflectionResponse {
+                  string valid_host = 1;
+                  ServerReflectionRequest original_request = 2;
+                  oneof message_response {
+                    FileDescriptorResponse file_descriptor_response = 4;
+                    ErrorResponse error_response = 7;
+                  }
+                }
+                message FileDescriptorResponse { repeated bytes file_descriptor_proto = 1; }
+                message ErrorResponse { int32 error_code = 1; string error_message = 2; }
+                """));
+    }
+
     private static void AssertCompilesCleanly(params ProtoSource[] protos)
     {
         var messages = Protoc.GenerateMessages(protos);

@@ -29,6 +29,18 @@ internal sealed partial class HttpServerCallContext : ServerCallContext
 
     public PipeReader RequestBody => _httpContext.Request.BodyReader;
 
+    /// <summary>
+    /// Wakes a pending body read because the call was cancelled. A client reset is left to Kestrel, which
+    /// aborts the body itself.
+    /// </summary>
+    public void CancelPendingBodyRead()
+    {
+        if (!_httpContext.RequestAborted.IsCancellationRequested)
+        {
+            _httpContext.Request.BodyReader.CancelPendingRead();
+        }
+    }
+
     public override string Method => _method.FullName;
 
     public override string Host => _httpContext.Request.Host.Value ?? string.Empty;

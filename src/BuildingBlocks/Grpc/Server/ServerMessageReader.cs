@@ -14,7 +14,7 @@ internal static class ServerMessageReader
         var reader = call.RequestBody;
         while (true)
         {
-            var result = await ReadBodyAsync(reader, cancellationToken).ConfigureAwait(false);
+            var result = await ReadBodyAsync(call, cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             var consumed = buffer.Start;
             try
@@ -54,9 +54,14 @@ internal static class ServerMessageReader
         var reader = call.RequestBody;
         while (true)
         {
-            var result = await ReadBodyAsync(reader, cancellationToken).ConfigureAwait(false);
+            var result = await ReadBodyAsync(call, cancellationToken).ConfigureAwait(false);
             var hasData = !result.Buffer.IsEmpty;
             reader.AdvanceTo(result.Buffer.End);
+            if (result.IsCanceled)
+            {
+                throw new OperationCanceledException("Reading the request body was canceled.");
+            }
+
             if (hasData)
             {
                 throw new RpcException(new Status(StatusCode.Internal, "Additional data after the message received."));
@@ -69,11 +74,20 @@ internal static class ServerMessageReader
         }
     }
 
-    private static async ValueTask<ReadResult> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body pipe. Cancellation is turned into <see cref="PipeReader.CancelPendingRead"/> so the read ends
+    /// with a result the caller still advances past; a read aborted by its token would leave Kestrel's HTTP/1.1 body
+    /// reader "in progress" and break the draining of the request.
+    /// </summary>
+    private static async ValueTask<ReadResult> ReadBodyAsync(HttpServerCallContext call, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var registration = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static state => ((HttpServerCallContext)state!).CancelPendingBodyRead(), call)
+            : default;
         try
         {
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return await call.RequestBody.ReadAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (InvalidDataException exception)
         {

@@ -3,7 +3,11 @@ using System.Buffers.Text;
 
 namespace CrmPlatform.Grpc;
 
-/// <summary>Reads base64 text from the inner stream and returns the decoded bytes; padded segments may be concatenated.</summary>
+/// <summary>
+/// Reads base64 text from the inner stream and returns the decoded bytes; padded segments may be concatenated.
+/// Reads of the inner (Kestrel) stream are never cancelled: a cancelled HTTP/1.1 body read leaves Kestrel unable
+/// to drain the request. gRPC-Web request bodies are complete requests, so every read finishes.
+/// </summary>
 internal sealed class Base64DecodingStream(Stream inner) : Stream
 {
     private const int ChunkSize = 16 * 1024;
@@ -37,7 +41,8 @@ internal sealed class Base64DecodingStream(Stream inner) : Stream
                 return 0;
             }
 
-            var read = await inner.ReadAsync(_encoded.AsMemory(_encodedCount, ChunkSize), cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            var read = await inner.ReadAsync(_encoded.AsMemory(_encodedCount, ChunkSize), CancellationToken.None).ConfigureAwait(false);
             if (read == 0)
             {
                 _innerDone = true;

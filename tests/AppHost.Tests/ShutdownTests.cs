@@ -1,0 +1,29 @@
+using CrmPlatform.AppHost.Testing;
+using CrmPlatform.AppHost.Tests.Infrastructure;
+
+namespace CrmPlatform.AppHost.Tests;
+
+public sealed class ShutdownTests
+{
+    [Fact]
+    public async Task Stopping_the_platform_leaves_no_process_and_no_listening_port()
+    {
+        var app = DistributedApplicationTestingBuilder.Create();
+        await app.StartAsync();
+        var resources = app.GetResources();
+        var processIds = resources.SelectMany(r => r.ProcessIds).ToList();
+        var ports = resources.SelectMany(r => r.Urls.Values).Select(u => u.Port)
+            .Append(new Npgsql.NpgsqlConnectionStringBuilder(app.GetConnectionString("postgres")).Port)
+            .Append(new Uri(app.GetConnectionString("messaging")).Port)
+            .ToList();
+        Assert.True(processIds.Count >= 10, $"expected six services, postgres and rabbitmq processes, got {processIds.Count}");
+
+        await app.DisposeAsync();
+
+        Assert.DoesNotContain(processIds, Processes.IsRunning);
+        foreach (var port in ports)
+        {
+            Assert.False(await Processes.AcceptsConnectionsAsync(port), $"port {port} still accepts connections");
+        }
+    }
+}

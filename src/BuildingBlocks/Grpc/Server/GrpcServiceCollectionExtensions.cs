@@ -18,6 +18,7 @@ public static class GrpcServiceCollectionExtensions
 
         services.TryAddSingleton<GrpcServiceRegistry>();
         services.TryAddSingleton<GrpcServerRuntime>();
+        services.TryAddSingleton<Health.GrpcHealthState>();
         return services;
     }
 }

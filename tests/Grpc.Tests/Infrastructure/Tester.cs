@@ -46,6 +46,9 @@ public static class Tester
         {
         }
 
+        /// <summary>The call invoker, exposed so tests can see which channel a client uses.</summary>
+        public CallInvoker Invoker => CallInvoker;
+
         public AsyncUnaryCall<StringValue> EchoAsync(string text, CallOptions options = default) =>
             CallInvoker.AsyncUnaryCall(Echo, null, options, new StringValue { Value = text });
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Http;
 
 namespace CrmPlatform.Grpc;
 
@@ -23,14 +24,40 @@ public static class GrpcTelemetry
 
     private static readonly object[] BoxedStatusCodes = CreateBoxedStatusCodes();
 
-    internal static Activity? StartActivity(IMethod method, ActivityKind kind)
+    internal static Activity? StartActivity(IMethod method, ActivityKind kind) =>
+        Source.HasListeners() ? Tag(Source.StartActivity(method.FullName[1..], kind), method) : null;
+
+    /// <summary>
+    /// A server span, child of the current (ASP.NET Core hosting) activity; when nobody listens to the hosting
+    /// activity, the parent comes from the request's W3C trace context headers instead.
+    /// </summary>
+    internal static Activity? StartServerActivity(IMethod method, HttpContext httpContext)
     {
         if (!Source.HasListeners())
         {
             return null;
         }
 
-        var activity = Source.StartActivity(method.FullName[1..], kind);
+        if (Activity.Current is not null)
+        {
+            return Tag(Source.StartActivity(method.FullName[1..], ActivityKind.Server), method);
+        }
+
+        DistributedContextPropagator.Current.ExtractTraceIdAndState(
+            httpContext.Request.Headers,
+            static (carrier, name, out value, out values) =>
+            {
+                values = null;
+                value = ((IHeaderDictionary)carrier!)[name].ToString();
+            },
+            out var traceParent,
+            out var traceState);
+        ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var parent);
+        return Tag(Source.StartActivity(method.FullName[1..], ActivityKind.Server, parent), method);
+    }
+
+    private static Activity? Tag(Activity? activity, IMethod method)
+    {
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("rpc.system", "grpc");

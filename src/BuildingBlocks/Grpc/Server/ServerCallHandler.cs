@@ -25,7 +25,7 @@ internal abstract class ServerCallHandler(IMethod method, GrpcServerRuntime runt
 
         ConfigureRequestLimits(httpContext);
         var call = new HttpServerCallContext(httpContext, Method, Runtime, mode);
-        var activity = GrpcTelemetry.StartActivity(Method, ActivityKind.Server);
+        var activity = GrpcTelemetry.StartServerActivity(Method, httpContext);
         var startTimestamp = GrpcTelemetry.ServerDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
         try
         {

@@ -58,7 +58,9 @@ async function main() {
   return failed === 0 ? 0 : 1;
 }
 
-main().then(code => { process.exitCode = code; }, error => {
+// Exits explicitly: a cancelled call can leave grpc-js's closed session draining for a while,
+// and the result is known once every case has finished.
+main().then(code => process.exit(code), error => {
   console.error(error);
-  process.exitCode = 1;
+  process.exit(1);
 });

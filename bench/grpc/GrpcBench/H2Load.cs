@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CrmPlatform.GrpcBench;
+
+/// <summary>How h2load loads a server: <c>-c Connections -m StreamsPerConnection</c>.</summary>
+internal sealed record LoadShape(int Connections, int StreamsPerConnection)
+{
+    public int ConcurrentStreams => Connections * StreamsPerConnection;
+}
+
+/// <summary>Requests per second over the measured period and the p99 latency of its successful requests.</summary>
+internal sealed record LoadResult(double RequestsPerSecond, double P99Milliseconds);
+
+/// <summary>Runs h2load (nghttp2) against a unary echo and reads its summary and per-request log.</summary>
+internal static partial class H2Load
+{
+    public const string Path = "/bench.Echo/Echo";
+
+    public static string CommandLine(LoadShape shape, BenchOptions options, string requestFile, string url) =>
+        $"h2load -c {shape.Connections} -m {shape.StreamsPerConnection} -t 1 --warm-up-time {options.WarmUpSeconds} -D {options.DurationSeconds} " +
+        $"-H 'content-type: application/grpc' -H 'te: trailers' -d {requestFile} {url}";
+
+    public static async Task<LoadResult> RunAsync(int port, string requestFile, LoadShape shape, BenchOptions options)
+    {
+        var logFile = System.IO.Path.GetTempFileName();
+        try
+        {
+            var output = await RunProcessAsync(shape, options, requestFile, port, logFile);
+            return new LoadResult(ParseRequestsPerSecond(output), P99Milliseconds(logFile));
+        }
+        finally
+        {
+            File.Delete(logFile);
+        }
+    }
+
+    private static async Task<string> RunProcessAsync(LoadShape shape, BenchOptions options, string requestFile, int port, string logFile)
+    {
+        var info = new ProcessStartInfo("h2load") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        string[] arguments =
+        [
+            "-c", shape.Connections.ToString(CultureInfo.InvariantCulture),
+            "-m", shape.StreamsPerConnection.ToString(CultureInfo.InvariantCulture),
+            "-t", "1",
+            "--warm-up-time", options.WarmUpSeconds.ToString(CultureInfo.InvariantCulture),
+            "-D", options.DurationSeconds.ToString(CultureInfo.InvariantCulture),
+            "--log-file", logFile,
+            "-H", "content-type: application/grpc",
+            "-H", "te: trailers",
+            "-d", requestFile,
+            $"http://127.0.0.1:{port}{Path}",
+        ];
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start h2load (Debian package nghttp2-client).");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"h2load exited with {process.ExitCode}:\n{stdout}\n{await stderr}");
+        }
+
+        EnsureAllSucceeded(stdout);
+        return stdout;
+    }
+
+    private static void EnsureAllSucceeded(string output)
+    {
+        var requests = RequestsLine().Match(output);
+        if (!requests.Success || requests.Groups["failed"].Value != "0" || requests.Groups["errored"].Value != "0"
+            || requests.Groups["succeeded"].Value == "0")
+        {
+            throw new InvalidOperationException($"h2load reported failed or no requests:\n{output}");
+        }
+    }
+
+    private static double ParseRequestsPerSecond(string output)
+    {
+        var finished = FinishedLine().Match(output);
+        return finished.Success
+            ? double.Parse(finished.Groups["rps"].Value, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"No 'finished in' line in h2load output:\n{output}");
+    }
+
+    /// <summary>
+    /// h2load prints no percentiles, so p99 comes from its --log-file (one line per request of the measured
+    /// period: start µs, HTTP status, duration µs): nearest-rank 99th percentile over the status-200 requests.
+    /// </summary>
+    private static double P99Milliseconds(string logFile)
+    {
+        var durations = new List<long>();
+        foreach (var line in File.ReadLines(logFile))
+        {
+            var columns = line.Split('\t');
+            if (columns.Length >= 3 && columns[1] == "200")
+            {
+                durations.Add(long.Parse(columns[2], CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (durations.Count == 0)
+        {
+            throw new InvalidOperationException("h2load logged no successful request.");
+        }
+
+        durations.Sort();
+        var rank = (int)Math.Ceiling(0.99 * durations.Count) - 1;
+        return durations[rank] / 1000.0;
+    }
+
+    [GeneratedRegex(@"finished in [\d.]+m?s, (?<rps>[\d.]+) req/s")]
+    private static partial Regex FinishedLine();
+
+    [GeneratedRegex(@"requests: \d+ total, \d+ started, \d+ done, (?<succeeded>\d+) succeeded, (?<failed>\d+) failed, (?<errored>\d+) errored")]
+    private static partial Regex RequestsLine();
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using CrmPlatform.GrpcBench;
+
+// Unary echo under h2load against three servers on 127.0.0.1: ours (CrmPlatform.Grpc on Kestrel), @grpc/grpc-js,
+// and raw Kestrel HTTP/2 answering with the same bytes without gRPC machinery. One line per scenario:
+// grpc-unary <size> c=<streams>: ours=<req/s> grpcjs=<req/s> raw=<req/s> ours/grpcjs=<x> ours/raw=<y> p99 ours=<ms> grpcjs=<ms>
+var options = BenchOptions.Parse(args);
+#if DEBUG
+Console.WriteLine("# warning: Debug build; run with -c Release for meaningful numbers");
+#endif
+LoadShape[] shapes = [new(1, 1), new(4, 16)];
+(int Bytes, string Label)[] sizes = [(16, "16B"), (4096, "4KB")];
+foreach (var shape in shapes)
+{
+    Console.WriteLine($"# {H2Load.CommandLine(shape, options, "<framed EchoMessage>", $"http://127.0.0.1:<port>{H2Load.Path}")}");
+}
+
+await using var ours = await KestrelServers.StartOursAsync();
+await using var raw = await KestrelServers.StartRawAsync();
+await using var grpcJs = await NodeEchoServer.StartAsync(Path.Combine(RepoRoot.Find(), "bench", "grpc", "node"));
+(string Name, int Port)[] servers = [("ours", KestrelServers.GetPort(ours)), ("grpcjs", grpcJs.Port), ("raw", KestrelServers.GetPort(raw))];
+
+foreach (var (bytes, label) in sizes)
+{
+    var frame = EchoFrames.Create(bytes);
+    var requestFile = Path.GetTempFileName();
+    await File.WriteAllBytesAsync(requestFile, frame);
+    try
+    {
+        foreach (var (name, port) in servers)
+        {
+            await EchoCheck.VerifyAsync(name, port, frame);
+        }
+
+        foreach (var shape in shapes)
+        {
+            var results = new Dictionary<string, LoadResult>();
+            foreach (var (name, port) in servers)
+            {
+                results[name] = await H2Load.RunAsync(port, requestFile, shape, options);
+            }
+
+            Console.WriteLine(FormatLine(label, shape, results["ours"], results["grpcjs"], results["raw"]));
+        }
+    }
+    finally
+    {
+        File.Delete(requestFile);
+    }
+}
+
+return 0;
+
+static string FormatLine(string size, LoadShape shape, LoadResult ours, LoadResult grpcJs, LoadResult raw) => string.Create(CultureInfo.InvariantCulture,
+    $"grpc-unary {size} c={shape.ConcurrentStreams}: ours={ours.RequestsPerSecond:F0} grpcjs={grpcJs.RequestsPerSecond:F0} raw={raw.RequestsPerSecond:F0} " +
+    $"ours/grpcjs={ours.RequestsPerSecond / grpcJs.RequestsPerSecond:F2} ours/raw={ours.RequestsPerSecond / raw.RequestsPerSecond:F2} " +
+    $"p99 ours={ours.P99Milliseconds:F2} grpcjs={grpcJs.P99Milliseconds:F2}");

@@ -10,8 +10,8 @@ public sealed class ServiceConfigurationTests(DistributedAppFixture platform)
     {
         var environment = EnvironmentOf("customers");
 
-        Assert.Equal(platform.GetConnectionString("customersdb"), environment["ConnectionStrings__customersdb"]);
-        Assert.Contains("Database=customers", environment["ConnectionStrings__customersdb"], StringComparison.Ordinal);
+        Assert.Equal(platform.GetConnectionString("customersdb"), environment["ConnectionStrings__customers"]);
+        Assert.Contains("Database=customers", environment["ConnectionStrings__customers"], StringComparison.Ordinal);
         Assert.Equal(platform.GetConnectionString("messaging"), environment["ConnectionStrings__messaging"]);
     }
 
@@ -37,6 +37,19 @@ public sealed class ServiceConfigurationTests(DistributedAppFixture platform)
         Assert.Equal("Development", environment["ASPNETCORE_ENVIRONMENT"]);
         Assert.Equal("Http2", environment["Kestrel__Endpoints__grpc__Protocols"]);
         Assert.False(environment.ContainsKey("OTEL_EXPORTER_OTLP_ENDPOINT"));
+    }
+
+    [Fact]
+    public void Every_service_validates_caller_tokens_with_the_same_per_run_signing_key()
+    {
+        var keys = new[] { "customers", "sales", "service", "marketing", "analytics", "gateway" }
+            .Select(service => EnvironmentOf(service)["Auth__SigningKey"])
+            .Distinct()
+            .ToList();
+
+        Assert.Single(keys);
+        Assert.True(keys[0].Length >= 32);
+        Assert.Equal(keys[0], platform.App.GetEnvironment("gateway")["Auth__SigningKey"]);
     }
 
     [Fact]

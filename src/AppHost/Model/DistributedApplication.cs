@@ -67,6 +67,10 @@ public sealed class DistributedApplication : IAsyncDisposable
     public string GetConnectionString(string name) =>
         Runner(name).ConnectionString ?? throw new InvalidOperationException($"{name} has no connection string (not running, or not a server or database).");
 
+    /// <summary>The variables a project was (last) started with, e.g. <c>ConnectionStrings__*</c>, <c>services__*</c>, <c>Auth__*</c>.</summary>
+    public IReadOnlyDictionary<string, string> GetEnvironment(string name) =>
+        Runner(name) is ProjectRunner project ? project.Environment : throw new InvalidOperationException($"{name} is not a project.");
+
     /// <summary>A generated gRPC client for the project's h2c endpoint; clients of one resource share one channel.</summary>
     public TClient CreateClient<TClient>(string name)
         where TClient : ClientBase<TClient>

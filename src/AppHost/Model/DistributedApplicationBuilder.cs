@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CrmPlatform.AppHost.Console;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,10 @@ public sealed class DistributedApplicationBuilder
 
     /// <summary>A .NET project; <paramref name="projectPath"/> is its folder relative to the repository root, e.g. "src/Customers".</summary>
     public ProjectResource AddProject(string name, string projectPath) => Add(new ProjectResource(name, projectPath));
+
+    /// <summary>Token settings shared by the gateway (issuer) and the services (validators), with a signing key made for this run.</summary>
+    public CallerTokenSettings AddCallerTokens(string issuer, string audience) =>
+        new(issuer, audience, Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
 
     public DistributedApplication Build()
     {

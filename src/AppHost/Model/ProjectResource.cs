@@ -15,7 +15,7 @@ public sealed class ProjectResource : Resource
         [GrpcEndpoint] = new(GrpcEndpoint, null, Http2Only: true),
     };
 
-    private readonly List<IResourceWithConnectionString> _connections = [];
+    private readonly List<ConnectionReference> _connections = [];
     private readonly List<ProjectResource> _services = [];
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
 
@@ -32,20 +32,21 @@ public sealed class ProjectResource : Resource
 
     public IReadOnlyCollection<EndpointDefinition> Endpoints => _endpoints.Values;
 
-    /// <summary>Resources passed as <c>ConnectionStrings__&lt;name&gt;</c>.</summary>
-    public IReadOnlyList<IResourceWithConnectionString> Connections => _connections;
+    /// <summary>Resources passed as <c>ConnectionStrings__&lt;connection name&gt;</c>.</summary>
+    public IReadOnlyList<ConnectionReference> Connections => _connections;
 
     /// <summary>Projects passed as <c>services__&lt;name&gt;__&lt;endpoint&gt;__0</c>.</summary>
     public IReadOnlyList<ProjectResource> Services => _services;
 
     public IReadOnlyDictionary<string, string> Environment => _environment;
 
-    public override IEnumerable<Resource> Needs => base.Needs.Concat(_connections.Cast<Resource>()).Distinct();
+    public override IEnumerable<Resource> Needs => base.Needs.Concat(_connections.Select(c => (Resource)c.Resource)).Distinct();
 
-    public ProjectResource WithReference(IResourceWithConnectionString resource)
+    /// <summary>Passes the resource's connection string as <c>ConnectionStrings__&lt;connectionName&gt;</c> (default: the resource's name).</summary>
+    public ProjectResource WithReference(IResourceWithConnectionString resource, string? connectionName = null)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        _connections.Add(resource);
+        _connections.Add(new ConnectionReference(resource, connectionName ?? resource.Name));
         return this;
     }
 
@@ -61,6 +62,15 @@ public sealed class ProjectResource : Resource
 
     /// <summary>Prefers <paramref name="port"/> for the h2c gRPC endpoint (a free port when it is taken).</summary>
     public ProjectResource WithGrpcEndpoint(int port) => WithEndpoint(GrpcEndpoint, port);
+
+    /// <summary>Passes the token settings as <c>Auth__Issuer</c>, <c>Auth__Audience</c> and <c>Auth__SigningKey</c>.</summary>
+    public ProjectResource WithCallerTokens(CallerTokenSettings tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return WithEnvironment("Auth__Issuer", tokens.Issuer)
+            .WithEnvironment("Auth__Audience", tokens.Audience)
+            .WithEnvironment("Auth__SigningKey", tokens.SigningKey);
+    }
 
     public ProjectResource WithEnvironment(string name, string value)
     {

@@ -33,11 +33,10 @@ internal static class ProjectEnvironment
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
         }
 
-        foreach (var connection in project.Connections)
+        foreach (var (resource, connectionName) in project.Connections)
         {
-            var runner = context.Runners[(Resource)connection];
-            environment[$"ConnectionStrings__{connection.Name}"] = runner.ConnectionString
-                ?? throw new InvalidOperationException($"{connection.Name} has no connection string yet.");
+            environment[$"ConnectionStrings__{connectionName}"] = context.Runners[(Resource)resource].ConnectionString
+                ?? throw new InvalidOperationException($"{resource.Name} has no connection string yet.");
         }
 
         foreach (var service in project.Services.Where(context.Runners.ContainsKey))

@@ -28,6 +28,9 @@ internal sealed class ProjectRunner : ResourceRunner
 
     public override IReadOnlyList<int> ProcessIds => _process?.ProcessIds ?? [];
 
+    /// <summary>The variables the current process was started with, on top of the AppHost's own.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; private set; } = new Dictionary<string, string>();
+
     public override int Restarts => _restarts;
 
     public override string Address => string.Join(" ", Urls.Select(u => $"{u.Key}={u.Value}"));
@@ -72,9 +75,10 @@ internal sealed class ProjectRunner : ResourceRunner
             await previous.DisposeAsync();
         }
 
+        Environment = ProjectEnvironment.For(_project, _ports, Context);
         _process = DotnetProject.Start(new ProjectStartInfo(Name, Path.Combine(Context.Options.RepositoryRoot, _project.ProjectPath), Context.Options.Configuration)
         {
-            EnvironmentVariables = ProjectEnvironment.For(_project, _ports, Context),
+            EnvironmentVariables = Environment,
             Output = OnOutput,
         });
         await DotnetProject.WaitUntilHealthyAsync(_process, HealthUri, Context.Options.StartTimeout, cancellationToken);

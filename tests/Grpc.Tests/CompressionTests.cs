@@ -63,6 +63,39 @@ public sealed class CompressionTests
     }
 
     [Fact]
+    public async Task HandlerCanCompressOneCallAndSendSomeMessagesUncompressed()
+    {
+        await using var server = await GrpcTestServer.StartAsync();
+        using var http = server.CreateHttp2Client();
+        var request = RawGrpc.Request("/test.Tester/Zip", RawGrpc.Frame(new StringValue { Value = new string('q', 5000) }));
+        request.Headers.Add("grpc-accept-encoding", "gzip");
+
+        var response = await RawGrpc.SendAsync(http, request);
+
+        Assert.Equal(StatusCode.OK, response.GrpcStatus);
+        Assert.Equal("gzip", response.Response.Headers.GetValues("grpc-encoding").Single());
+        var firstLength = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(response.Body.AsSpan(1));
+        Assert.Equal(1, response.Body[0]);
+        Assert.Equal(0, response.Body[5 + firstLength]);
+    }
+
+    [Fact]
+    public async Task PerCallCompressedStreamIsReadByTheClient()
+    {
+        await using var server = await GrpcTestServer.StartAsync();
+        var channel = server.CreateChannel();
+        using var call = channel.CreateCallInvoker().AsyncServerStreamingCall(Tester.Zip, null, default, new StringValue { Value = "zipped" });
+
+        var texts = new List<string>();
+        await foreach (var message in call.ResponseStream.ReadAllAsync())
+        {
+            texts.Add(message.Value);
+        }
+
+        Assert.Equal(["zipped", "zipped"], texts);
+    }
+
+    [Fact]
     public async Task UnsupportedRequestEncodingIsUnimplementedAndListsSupportedEncodings()
     {
         await using var server = await GrpcTestServer.StartAsync();

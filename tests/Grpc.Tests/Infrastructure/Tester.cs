@@ -14,6 +14,7 @@ public static class Tester
     public static readonly Method<Empty, Empty> Headers = new(MethodType.Unary, ServiceName, "Headers", Empty.Parser, Empty.Parser);
     public static readonly Method<Int32Value, Int32Value> Sum = new(MethodType.ClientStreaming, ServiceName, "Sum", Int32Value.Parser, Int32Value.Parser);
     public static readonly Method<Int32Value, Int32Value> Count = new(MethodType.ServerStreaming, ServiceName, "Count", Int32Value.Parser, Int32Value.Parser);
+    public static readonly Method<StringValue, StringValue> Zip = new(MethodType.ServerStreaming, ServiceName, "Zip", StringValue.Parser, StringValue.Parser);
     public static readonly Method<StringValue, StringValue> Chat = new(MethodType.DuplexStreaming, ServiceName, "Chat", StringValue.Parser, StringValue.Parser);
 
     /// <summary>An rpc the server never binds.</summary>
@@ -31,6 +32,7 @@ public static class Tester
         binder.AddUnaryMethod(Headers, static (service, request, context) => service.Headers(request, context));
         binder.AddClientStreamingMethod(Sum, static (service, requests, context) => service.Sum(requests, context));
         binder.AddServerStreamingMethod(Count, static (service, request, responses, context) => service.Count(request, responses, context));
+        binder.AddServerStreamingMethod(Zip, static (service, request, responses, context) => service.Zip(request, responses, context));
         binder.AddDuplexStreamingMethod(Chat, static (service, requests, responses, context) => service.Chat(requests, responses, context));
     }
 

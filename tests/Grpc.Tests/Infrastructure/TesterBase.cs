@@ -19,6 +19,8 @@ public abstract class TesterBase
 
     public virtual Task Count(Int32Value request, IServerStreamWriter<Int32Value> responseStream, ServerCallContext context) => throw Unimplemented();
 
+    public virtual Task Zip(StringValue request, IServerStreamWriter<StringValue> responseStream, ServerCallContext context) => throw Unimplemented();
+
     public virtual Task Chat(IAsyncStreamReader<StringValue> requestStream, IServerStreamWriter<StringValue> responseStream, ServerCallContext context) => throw Unimplemented();
 
     private static RpcException Unimplemented() => new(new Status(StatusCode.Unimplemented, "unimplemented"));

@@ -79,6 +79,15 @@ public sealed class TesterService(CallProbe probe) : TesterBase
         }
     }
 
+    /// <summary>Asks for gzip on this call only, then sends the text twice: compressed, and with NoCompress.</summary>
+    public override async Task Zip(StringValue request, IServerStreamWriter<StringValue> responseStream, ServerCallContext context)
+    {
+        await context.WriteResponseHeadersAsync(new Metadata { { "grpc-internal-encoding-request", "gzip" } });
+        await responseStream.WriteAsync(request);
+        responseStream.WriteOptions = new WriteOptions(WriteFlags.NoCompress);
+        await responseStream.WriteAsync(request);
+    }
+
     public override async Task Chat(IAsyncStreamReader<StringValue> requestStream, IServerStreamWriter<StringValue> responseStream, ServerCallContext context)
     {
         await foreach (var message in requestStream.ReadAllAsync(context.CancellationToken))

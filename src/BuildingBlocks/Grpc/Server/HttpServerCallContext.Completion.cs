@@ -170,7 +170,7 @@ internal sealed partial class HttpServerCallContext
         if (!_headersPrepared && !response.HasStarted)
         {
             response.ContentType = GrpcProtocol.GrpcContentType;
-            response.Headers[GrpcProtocol.AcceptEncodingHeader] = Runtime.Compression.AcceptEncoding;
+            AdvertiseEncodings(response.Headers);
             AddStatus(response.Headers, status);
         }
         else if (_httpContext.Features.Get<IHttpResponseTrailersFeature>() is { } trailers)

@@ -113,7 +113,19 @@ internal sealed partial class HttpServerCallContext
             headers[GrpcProtocol.EncodingHeader] = provider.EncodingName;
         }
 
-        headers[GrpcProtocol.AcceptEncodingHeader] = Runtime.Compression.AcceptEncoding;
+        AdvertiseEncodings(headers);
+    }
+
+    /// <summary>
+    /// Lists the supported encodings when compression is in play (the request or the response uses it);
+    /// other responses skip the header, which Kestrel would store in a per-response dictionary.
+    /// </summary>
+    private void AdvertiseEncodings(Microsoft.AspNetCore.Http.IHeaderDictionary headers)
+    {
+        if (_responseCompression is not null || _httpContext.Request.Headers.ContainsKey(GrpcProtocol.EncodingHeader))
+        {
+            headers[GrpcProtocol.AcceptEncodingHeader] = Runtime.Compression.AcceptEncoding;
+        }
     }
 
     private ReadOnlySequence<byte> Decompress(in ReadOnlySequence<byte> payload)

@@ -45,8 +45,44 @@ internal static class ServerMessageReader
         }
     }
 
-    /// <summary>Reads the only message of a unary or server-streaming request, then expects the end of the body.</summary>
-    public static async ValueTask<T> ReadSingleMessageAsync<T>(HttpServerCallContext call, MessageParser<T> parser, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the only message of a unary or server-streaming request, then expects the end of the body.
+    /// When the whole body is already buffered (the usual case) this completes synchronously, without allocating.
+    /// </summary>
+    public static ValueTask<T> ReadSingleMessageAsync<T>(HttpServerCallContext call, MessageParser<T> parser, CancellationToken cancellationToken)
+        where T : class, IMessage<T>
+    {
+        var reader = call.RequestBody;
+        if (!reader.TryRead(out var result))
+        {
+            return ReadSingleMessageSlowAsync(call, parser, cancellationToken);
+        }
+
+        if (!result.IsCompleted || result.IsCanceled)
+        {
+            reader.AdvanceTo(result.Buffer.Start);
+            return ReadSingleMessageSlowAsync(call, parser, cancellationToken);
+        }
+
+        var buffer = result.Buffer;
+        try
+        {
+            if (!TryReadFrame(call, ref buffer, parser, out var message))
+            {
+                throw new RpcException(new Status(StatusCode.Internal, buffer.IsEmpty ? "Request has no message." : "Incomplete message."));
+            }
+
+            return buffer.IsEmpty
+                ? new ValueTask<T>(message!)
+                : throw new RpcException(new Status(StatusCode.Internal, "Additional data after the message received."));
+        }
+        finally
+        {
+            reader.AdvanceTo(result.Buffer.End);
+        }
+    }
+
+    private static async ValueTask<T> ReadSingleMessageSlowAsync<T>(HttpServerCallContext call, MessageParser<T> parser, CancellationToken cancellationToken)
         where T : class, IMessage<T>
     {
         var message = await ReadMessageAsync(call, parser, cancellationToken).ConfigureAwait(false)

@@ -1,0 +1,153 @@
+using CrmPlatform.Contracts.Events;
+using CrmPlatform.Customers.Data;
+using CrmPlatform.Customers.Domain;
+using CrmPlatform.ServiceDefaults.Messaging;
+using CrmPlatform.ServiceDefaults.Security;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CrmPlatform.Customers.Application;
+
+/// <summary>
+/// Account use cases. Each write is one transaction holding the row, its audit entries and its event in the outbox.
+/// </summary>
+public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider time, ILogger<AccountOperations> logger)
+{
+    public async Task<Account> CreateAsync(Caller caller, NewAccount input, CreateOptions options, CancellationToken cancellationToken)
+    {
+        var ownership = AccessPolicy.DefaultOwnership(caller, input.OwnerUserId, input.Team);
+        AccessPolicy.EnsureCanCreate(caller, ownership, "account");
+        var now = Sql.ToMicroseconds(time.GetUtcNow());
+        var account = new Account(Guid.CreateVersion7(), caller.TenantId, input.Kind, input.DisplayName, input.Email, input.Phone,
+            input.Domain, ownership, input.Tags, input.Phase, 1, now, now);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (options.RequestId is { } requestId
+            && await AccountRows.FindByRequestIdAsync(transaction, caller.TenantId, requestId, cancellationToken) is { } earlier)
+        {
+            return Repeated(caller, requestId, earlier);
+        }
+
+        if (!options.ConfirmNotDuplicate)
+        {
+            var similar = await AccountRows.FindSimilarAsync(transaction, caller.TenantId, account.Profile, cancellationToken);
+            GuardDuplicates(caller, account.Profile, similar);
+        }
+
+        if (!await AccountRows.InsertAsync(transaction, account, options.RequestId, caller.UserId, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await ReadRepeatedAsync(caller, options.RequestId!.Value, cancellationToken);
+        }
+
+        await AuditLog.WriteAsync(transaction, caller.TenantId, account, account.Version, FieldChanges.OfCreation(account),
+            caller.UserId, now, cancellationToken);
+        await outbox.EnqueueAsync(transaction, new CustomerCreated(
+            account.Id, account.TenantId, account.Kind.ToString(), ownership.OwnerUserId, ownership.Team, caller.UserId, now),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        CustomersLog.Created(logger, account.ResourceName, account.TenantId, caller.UserId);
+        return account;
+    }
+
+    public async Task<Account> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var account = await AccountRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
+            ?? throw new RecordNotFoundException(Account.ResourcePrefix + id);
+        AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
+        return account;
+    }
+
+    /// <param name="change">Applies the requested field values (already validated) to the current account.</param>
+    public async Task<Account> UpdateAsync(
+        Caller caller, Guid id, string? etag, Func<Account, Account> change, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = await AccountRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: true, cancellationToken)
+            ?? throw new RecordNotFoundException(Account.ResourcePrefix + id);
+        AccessPolicy.EnsureCanRead(caller, before.Ownership, before.ResourceName);
+        AccessPolicy.EnsureCanWrite(caller, before.Ownership, before.ResourceName);
+        Etags.Check(before.ResourceName, before.Version, etag);
+
+        var now = Sql.ToMicroseconds(time.GetUtcNow());
+        var after = change(before) with { Version = before.Version + 1, UpdatedAt = now };
+        AccessPolicy.EnsureCanUpdate(caller, before.Ownership, after.Ownership, before.ResourceName);
+        var changes = FieldChanges.Between(before, after);
+        if (changes.Count == 0)
+        {
+            return before;
+        }
+
+        await AccountRows.UpdateAsync(transaction, after, cancellationToken);
+        await AuditLog.WriteAsync(transaction, caller.TenantId, after, after.Version, changes, caller.UserId, now, cancellationToken);
+        var fields = changes.Select(c => c.Field).ToList();
+        await outbox.EnqueueAsync(transaction,
+            new CustomerUpdated(after.Id, after.TenantId, fields, after.Version, caller.UserId, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        CustomersLog.Updated(logger, after.ResourceName, after.Version, string.Join(",", fields));
+        return after;
+    }
+
+    public async Task DeleteAsync(Caller caller, Guid id, string? etag, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var account = await AccountRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: true, cancellationToken)
+            ?? throw new RecordNotFoundException(Account.ResourcePrefix + id);
+        AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
+        AccessPolicy.EnsureCanWrite(caller, account.Ownership, account.ResourceName);
+        Etags.Check(account.ResourceName, account.Version, etag);
+
+        var now = Sql.ToMicroseconds(time.GetUtcNow());
+        await AccountRows.MarkDeletedAsync(transaction, account, now, cancellationToken);
+        await AuditLog.WriteAsync(transaction, caller.TenantId, account, account.Version + 1,
+            [new FieldChange("delete_time", null, now.ToString("O"))], caller.UserId, now, cancellationToken);
+        await outbox.EnqueueAsync(transaction, new CustomerDeleted(account.Id, account.TenantId, caller.UserId, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        CustomersLog.Deleted(logger, account.ResourceName, account.TenantId);
+    }
+
+    public async Task<Page<Account>> ListAsync(
+        Caller caller, AccountFilters filters, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        var scope = AccessPolicy.ReadScopeOf(caller);
+        var size = Paging.PageSize(pageSize);
+        var after = Paging.After(pageToken, filters.Fingerprint);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await AccountRows.ListAsync(connection, new AccountQuery(caller.TenantId, scope, filters.OwnerUserId, filters.Team,
+            filters.Tag, filters.Phase, filters.Kind, filters.Search, after, size + 1), cancellationToken);
+        return rows.Count > size
+            ? new Page<Account>(rows[..size], Paging.Token(rows[size - 1].Id, filters.Fingerprint))
+            : new Page<Account>(rows, null);
+    }
+
+    private void GuardDuplicates(Caller caller, PartyProfile profile, IEnumerable<Account> similar)
+    {
+        var duplicates = DuplicateCheck.Find(caller, profile,
+            similar.Select(a => new ExistingParty(a.ResourceName, a.DisplayName, a.Profile, a.Ownership)));
+        if (duplicates.Count > 0)
+        {
+            CustomersLog.ProbableDuplicate(logger, "account", string.Join(",", duplicates.Select(c => c.ResourceName)));
+            throw new ProbableDuplicateException("account", duplicates);
+        }
+    }
+
+    private async Task<Account> ReadRepeatedAsync(Caller caller, Guid requestId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var earlier = await AccountRows.FindByRequestIdAsync(transaction, caller.TenantId, requestId, cancellationToken)
+            ?? throw new RecordNotFoundException($"The account created by request {requestId}");
+        return Repeated(caller, requestId, earlier);
+    }
+
+    private Account Repeated(Caller caller, Guid requestId, Account earlier)
+    {
+        AccessPolicy.EnsureCanRead(caller, earlier.Ownership, earlier.ResourceName);
+        CustomersLog.RequestRepeated(logger, requestId, earlier.ResourceName);
+        return earlier;
+    }
+}

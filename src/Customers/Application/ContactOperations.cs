@@ -1,0 +1,150 @@
+using CrmPlatform.Contracts.Events;
+using CrmPlatform.Customers.Data;
+using CrmPlatform.Customers.Domain;
+using CrmPlatform.ServiceDefaults.Messaging;
+using CrmPlatform.ServiceDefaults.Security;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CrmPlatform.Customers.Application;
+
+/// <summary>
+/// Contact use cases. A contact belongs to an account the caller can read; each write is one transaction holding the
+/// row, its audit entries and its event in the outbox.
+/// </summary>
+public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider time, ILogger<ContactOperations> logger)
+{
+    public async Task<Contact> CreateAsync(Caller caller, NewContact input, CreateOptions options, CancellationToken cancellationToken)
+    {
+        var ownership = AccessPolicy.DefaultOwnership(caller, input.OwnerUserId, input.Team);
+        AccessPolicy.EnsureCanCreate(caller, ownership, "contact");
+        var now = Sql.ToMicroseconds(time.GetUtcNow());
+        var contact = new Contact(Guid.CreateVersion7(), caller.TenantId, input.AccountId, input.GivenName, input.FamilyName,
+            input.Email, input.Phone, input.JobTitle, ownership, input.Tags, 1, now, now);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (options.RequestId is { } requestId
+            && await ContactRows.FindByRequestIdAsync(transaction, caller.TenantId, requestId, cancellationToken) is { } earlier)
+        {
+            return Repeated(caller, requestId, earlier);
+        }
+
+        var account = await ReadableAccountAsync(transaction, caller, input.AccountId, cancellationToken);
+        if (!options.ConfirmNotDuplicate)
+        {
+            await GuardDuplicatesAsync(transaction, caller, contact.ProfileWith(account.Domain), cancellationToken);
+        }
+
+        if (!await ContactRows.InsertAsync(transaction, contact, options.RequestId, caller.UserId, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await ReadRepeatedAsync(caller, options.RequestId!.Value, cancellationToken);
+        }
+
+        await AuditLog.WriteAsync(transaction, caller.TenantId, contact, contact.Version, FieldChanges.OfCreation(contact),
+            caller.UserId, now, cancellationToken);
+        await outbox.EnqueueAsync(transaction, new ContactAdded(
+            contact.Id, account.Id, caller.TenantId, ownership.OwnerUserId, ownership.Team, caller.UserId, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        CustomersLog.Created(logger, contact.ResourceName, contact.TenantId, caller.UserId);
+        return contact;
+    }
+
+    public async Task<Contact> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var contact = await ContactRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
+            ?? throw new RecordNotFoundException(Contact.ResourcePrefix + id);
+        AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);
+        return contact;
+    }
+
+    /// <param name="change">Applies the requested field values (already validated) to the current contact.</param>
+    public async Task<Contact> UpdateAsync(
+        Caller caller, Guid id, string? etag, Func<Contact, Contact> change, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = await ContactRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: true, cancellationToken)
+            ?? throw new RecordNotFoundException(Contact.ResourcePrefix + id);
+        AccessPolicy.EnsureCanRead(caller, before.Ownership, before.ResourceName);
+        AccessPolicy.EnsureCanWrite(caller, before.Ownership, before.ResourceName);
+        Etags.Check(before.ResourceName, before.Version, etag);
+
+        var now = Sql.ToMicroseconds(time.GetUtcNow());
+        var after = change(before) with { Version = before.Version + 1, UpdatedAt = now };
+        AccessPolicy.EnsureCanUpdate(caller, before.Ownership, after.Ownership, before.ResourceName);
+        if (after.AccountId != before.AccountId)
+        {
+            await ReadableAccountAsync(transaction, caller, after.AccountId, cancellationToken);
+        }
+
+        var changes = FieldChanges.Between(before, after);
+        if (changes.Count == 0)
+        {
+            return before;
+        }
+
+        await ContactRows.UpdateAsync(transaction, after, cancellationToken);
+        await AuditLog.WriteAsync(transaction, caller.TenantId, after, after.Version, changes, caller.UserId, now, cancellationToken);
+        var fields = changes.Select(c => c.Field).ToList();
+        await outbox.EnqueueAsync(transaction,
+            new ContactUpdated(after.Id, after.AccountId, after.TenantId, fields, after.Version, caller.UserId, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        CustomersLog.Updated(logger, after.ResourceName, after.Version, string.Join(",", fields));
+        return after;
+    }
+
+    public async Task<Page<Contact>> ListAsync(
+        Caller caller, ContactFilters filters, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        var scope = AccessPolicy.ReadScopeOf(caller);
+        var size = Paging.PageSize(pageSize);
+        var after = Paging.After(pageToken, filters.Fingerprint);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await ContactRows.ListAsync(connection, new ContactQuery(caller.TenantId, scope, filters.AccountId,
+            filters.OwnerUserId, filters.Team, filters.Tag, filters.Search, after, size + 1), cancellationToken);
+        return rows.Count > size
+            ? new Page<Contact>(rows[..size], Paging.Token(rows[size - 1].Id, filters.Fingerprint))
+            : new Page<Contact>(rows, null);
+    }
+
+    private static async Task<Account> ReadableAccountAsync(
+        NpgsqlTransaction transaction, Caller caller, Guid accountId, CancellationToken cancellationToken)
+    {
+        var account = await AccountRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, accountId, forUpdate: false,
+            cancellationToken) ?? throw new RecordNotFoundException(Account.ResourcePrefix + accountId);
+        AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
+        return account;
+    }
+
+    private async Task GuardDuplicatesAsync(
+        NpgsqlTransaction transaction, Caller caller, PartyProfile profile, CancellationToken cancellationToken)
+    {
+        var similar = await ContactRows.FindSimilarAsync(transaction, caller.TenantId, profile, cancellationToken);
+        var duplicates = DuplicateCheck.Find(caller, profile, similar.Select(row => new ExistingParty(
+            row.Contact.ResourceName, row.Contact.FullName, row.Contact.ProfileWith(row.AccountDomain), row.Contact.Ownership)));
+        if (duplicates.Count > 0)
+        {
+            CustomersLog.ProbableDuplicate(logger, "contact", string.Join(",", duplicates.Select(c => c.ResourceName)));
+            throw new ProbableDuplicateException("contact", duplicates);
+        }
+    }
+
+    private async Task<Contact> ReadRepeatedAsync(Caller caller, Guid requestId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var earlier = await ContactRows.FindByRequestIdAsync(transaction, caller.TenantId, requestId, cancellationToken)
+            ?? throw new RecordNotFoundException($"The contact created by request {requestId}");
+        return Repeated(caller, requestId, earlier);
+    }
+
+    private Contact Repeated(Caller caller, Guid requestId, Contact earlier)
+    {
+        AccessPolicy.EnsureCanRead(caller, earlier.Ownership, earlier.ResourceName);
+        CustomersLog.RequestRepeated(logger, requestId, earlier.ResourceName);
+        return earlier;
+    }
+}

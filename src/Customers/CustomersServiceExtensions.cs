@@ -1,0 +1,38 @@
+using CrmPlatform.Customers.Application;
+using CrmPlatform.Customers.Domain;
+using CrmPlatform.Customers.Grpc;
+using CrmPlatform.Grpc;
+using CrmPlatform.ServiceDefaults.Data;
+using CrmPlatform.ServiceDefaults.Messaging;
+using CrmPlatform.ServiceDefaults.Security;
+
+namespace CrmPlatform.Customers;
+
+/// <summary>Everything the Customers service registers and maps, used by Program.cs and by the tests' in-process server.</summary>
+public static class CustomersServiceExtensions
+{
+    public const string DatabaseName = "customers";
+
+    /// <summary>
+    /// The database (<c>ConnectionStrings__customers</c>, migrated at start-up), the outbox on RabbitMQ
+    /// (<c>ConnectionStrings__messaging</c>), caller tokens (<c>Auth__*</c>) and the gRPC API. National phone numbers
+    /// are read in <c>Customers__DefaultPhoneRegion</c> (an ISO country code, default US).
+    /// </summary>
+    public static TBuilder AddCustomersService<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddPostgres(DatabaseName, typeof(CustomersServiceExtensions).Assembly);
+        builder.AddMessaging();
+        builder.AddCallerAuthentication();
+        builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
+        builder.Services.AddSingleton(new PhoneNumbers(builder.Configuration["Customers:DefaultPhoneRegion"] ?? "US"));
+        builder.Services.AddSingleton<AccountOperations>();
+        builder.Services.AddSingleton<ContactOperations>();
+        return builder;
+    }
+
+    public static WebApplication MapCustomersService(this WebApplication app)
+    {
+        app.MapGrpcService<CustomersService>();
+        return app;
+    }
+}

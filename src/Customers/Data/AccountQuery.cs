@@ -1,0 +1,16 @@
+using CrmPlatform.Customers.Domain;
+
+namespace CrmPlatform.Customers.Data;
+
+/// <summary>One page of accounts visible in <see cref="Scope"/>, after <see cref="After"/> in id order.</summary>
+internal sealed record AccountQuery(
+    string TenantId,
+    ReadScope Scope,
+    string? OwnerUserId,
+    string? Team,
+    string? Tag,
+    RelationshipPhase? Phase,
+    AccountKind? Kind,
+    string? Search,
+    Guid? After,
+    int Limit);

@@ -1,0 +1,189 @@
+using CrmPlatform.Customers.Domain;
+using Npgsql;
+
+namespace CrmPlatform.Customers.Data;
+
+/// <summary>SQL for <c>accounts</c>. Every statement is scoped to one tenant; deleted accounts are never returned.</summary>
+internal static class AccountRows
+{
+    private const string Columns =
+        "id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase, version, created_at, updated_at";
+
+    private const int MaxDuplicateCandidates = 50;
+
+    public static async Task<Account?> FindAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, bool forUpdate,
+        CancellationToken cancellationToken)
+    {
+        var sql = $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL"
+            + (forUpdate ? " FOR UPDATE" : "");
+        var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
+        return found.SingleOrDefault();
+    }
+
+    public static async Task<Account?> FindByRequestIdAsync(
+        NpgsqlTransaction transaction, string tenantId, Guid requestId, CancellationToken cancellationToken)
+    {
+        var found = await QueryAsync(transaction.Connection!, transaction,
+            $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND request_id = $2 AND deleted_at IS NULL",
+            [Sql.Text(tenantId), Sql.Value(requestId)], cancellationToken);
+        return found.SingleOrDefault();
+    }
+
+    /// <summary>Accounts sharing the email or phone, or with a similar name (trigram index): the ones worth scoring.</summary>
+    public static Task<List<Account>> FindSimilarAsync(
+        NpgsqlTransaction transaction, string tenantId, PartyProfile profile, CancellationToken cancellationToken) =>
+        QueryAsync(transaction.Connection!, transaction,
+            $"""
+            SELECT {Columns} FROM accounts
+            WHERE tenant_id = $1 AND deleted_at IS NULL AND (lower(email) = lower($2) OR phone = $3 OR name_key % $4)
+            ORDER BY id LIMIT {MaxDuplicateCandidates}
+            """,
+            [Sql.Text(tenantId), Sql.Text(profile.Email), Sql.Text(profile.Phone), Sql.Text(profile.NameKey)], cancellationToken);
+
+    /// <returns>False when the tenant already has an account with this request id (nothing is written).</returns>
+    public static async Task<bool> InsertAsync(
+        NpgsqlTransaction transaction, Account account, Guid? requestId, string createdBy, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO accounts (id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase,
+                                  version, request_id, created_by, created_at, updated_at, name_key)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+            ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
+            """,
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Value(account.Id));
+        command.Parameters.Add(Sql.Text(account.TenantId));
+        AddFields(command, account);
+        command.Parameters.Add(Sql.Uuid(requestId));
+        command.Parameters.Add(Sql.Text(createdBy));
+        command.Parameters.Add(Sql.Value(account.CreatedAt));
+        command.Parameters.Add(Sql.Value(account.UpdatedAt));
+        command.Parameters.Add(Sql.Text(account.Profile.NameKey));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public static async Task UpdateAsync(NpgsqlTransaction transaction, Account account, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE accounts SET kind = $3, display_name = $4, email = $5, phone = $6, domain = $7, owner_user_id = $8,
+                                team = $9, tags = $10, phase = $11, version = $12, updated_at = $13, name_key = $14
+            WHERE tenant_id = $1 AND id = $2
+            """,
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(account.TenantId));
+        command.Parameters.Add(Sql.Value(account.Id));
+        AddFields(command, account);
+        command.Parameters.Add(Sql.Value(account.UpdatedAt));
+        command.Parameters.Add(Sql.Text(account.Profile.NameKey));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task MarkDeletedAsync(
+        NpgsqlTransaction transaction, Account account, DateTimeOffset deletedAt, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "UPDATE accounts SET deleted_at = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2",
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(account.TenantId));
+        command.Parameters.Add(Sql.Value(account.Id));
+        command.Parameters.Add(Sql.Value(deletedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static Task<List<Account>> ListAsync(NpgsqlConnection connection, AccountQuery query, CancellationToken cancellationToken)
+    {
+        var filter = new Filter()
+            .Add("tenant_id = @p", Sql.Text(query.TenantId))
+            .Add("deleted_at IS NULL");
+        if (!query.Scope.All)
+        {
+            filter.Add("owner_user_id = @p OR team = ANY(@p)", Sql.Text(query.Scope.UserId), Sql.Value(query.Scope.Teams.ToArray()));
+        }
+
+        if (query.OwnerUserId is not null)
+        {
+            filter.Add("owner_user_id = @p", Sql.Text(query.OwnerUserId));
+        }
+
+        if (query.Team is not null)
+        {
+            filter.Add("team = @p", Sql.Text(query.Team));
+        }
+
+        if (query.Tag is not null)
+        {
+            filter.Add("tags @> @p", Sql.Value(new[] { query.Tag }));
+        }
+
+        if (query.Phase is { } phase)
+        {
+            filter.Add("phase = @p", Sql.Value((short)phase));
+        }
+
+        if (query.Kind is { } kind)
+        {
+            filter.Add("kind = @p", Sql.Value((short)kind));
+        }
+
+        if (query.Search is not null)
+        {
+            filter.Add("search_text LIKE @p OR @p <% search_text", Sql.Text(Sql.Contains(query.Search)), Sql.Text(query.Search));
+        }
+
+        if (query.After is { } after)
+        {
+            filter.Add("id > @p", Sql.Value(after));
+        }
+
+        var limit = filter.NextParameter;
+        filter.Parameters.Add(Sql.Value(query.Limit));
+        return QueryAsync(connection, null, $"SELECT {Columns} FROM accounts WHERE {filter.Where} ORDER BY id LIMIT {limit}",
+            filter.Parameters, cancellationToken);
+    }
+
+    private static void AddFields(NpgsqlCommand command, Account account)
+    {
+        command.Parameters.Add(Sql.Value((short)account.Kind));
+        command.Parameters.Add(Sql.Text(account.DisplayName));
+        command.Parameters.Add(Sql.Text(account.Email));
+        command.Parameters.Add(Sql.Text(account.Phone));
+        command.Parameters.Add(Sql.Text(account.Domain));
+        command.Parameters.Add(Sql.Text(account.Ownership.OwnerUserId));
+        command.Parameters.Add(Sql.Text(account.Ownership.Team));
+        command.Parameters.Add(Sql.Value(account.Tags.ToArray()));
+        command.Parameters.Add(Sql.Value((short)account.Phase));
+        command.Parameters.Add(Sql.Value(account.Version));
+    }
+
+    private static async Task<List<Account>> QueryAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, IEnumerable<NpgsqlParameter> parameters,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddRange(parameters.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var accounts = new List<Account>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            accounts.Add(new Account(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                (AccountKind)reader.GetInt16(2),
+                reader.GetString(3),
+                reader.NullableString(4),
+                reader.NullableString(5),
+                reader.NullableString(6),
+                new Ownership(reader.GetString(7), reader.GetString(8)),
+                reader.GetFieldValue<string[]>(9),
+                (RelationshipPhase)reader.GetInt16(10),
+                reader.GetInt64(11),
+                reader.GetFieldValue<DateTimeOffset>(12),
+                reader.GetFieldValue<DateTimeOffset>(13)));
+        }
+
+        return accounts;
+    }
+}

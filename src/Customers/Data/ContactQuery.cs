@@ -1,0 +1,15 @@
+using CrmPlatform.Customers.Domain;
+
+namespace CrmPlatform.Customers.Data;
+
+/// <summary>One page of contacts visible in <see cref="Scope"/>, after <see cref="After"/> in id order.</summary>
+internal sealed record ContactQuery(
+    string TenantId,
+    ReadScope Scope,
+    Guid? AccountId,
+    string? OwnerUserId,
+    string? Team,
+    string? Tag,
+    string? Search,
+    Guid? After,
+    int Limit);

@@ -1,0 +1,175 @@
+using CrmPlatform.Customers.Domain;
+using Npgsql;
+
+namespace CrmPlatform.Customers.Data;
+
+/// <summary>SQL for <c>contacts</c>. Every statement is scoped to one tenant; contacts of deleted accounts are hidden.</summary>
+internal static class ContactRows
+{
+    private const string Columns =
+        "c.id, c.tenant_id, c.account_id, c.given_name, c.family_name, c.email, c.phone, c.job_title, c.owner_user_id, c.team, "
+        + "c.tags, c.version, c.created_at, c.updated_at, a.domain";
+
+    private const string From = "contacts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL";
+    private const int MaxDuplicateCandidates = 50;
+
+    public static async Task<Contact?> FindAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, bool forUpdate,
+        CancellationToken cancellationToken)
+    {
+        var sql = $"SELECT {Columns} FROM {From} WHERE c.tenant_id = $1 AND c.id = $2" + (forUpdate ? " FOR UPDATE OF c" : "");
+        var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
+        return found.SingleOrDefault()?.Contact;
+    }
+
+    public static async Task<Contact?> FindByRequestIdAsync(
+        NpgsqlTransaction transaction, string tenantId, Guid requestId, CancellationToken cancellationToken)
+    {
+        var found = await QueryAsync(transaction.Connection!, transaction,
+            $"SELECT {Columns} FROM {From} WHERE c.tenant_id = $1 AND c.request_id = $2",
+            [Sql.Text(tenantId), Sql.Value(requestId)], cancellationToken);
+        return found.SingleOrDefault()?.Contact;
+    }
+
+    /// <summary>Contacts sharing the email or phone, or with a similar name, with their account's domain.</summary>
+    public static Task<List<ContactRow>> FindSimilarAsync(
+        NpgsqlTransaction transaction, string tenantId, PartyProfile profile, CancellationToken cancellationToken) =>
+        QueryAsync(transaction.Connection!, transaction,
+            $"""
+            SELECT {Columns} FROM {From}
+            WHERE c.tenant_id = $1 AND (lower(c.email) = lower($2) OR c.phone = $3 OR c.name_key % $4)
+            ORDER BY c.id LIMIT {MaxDuplicateCandidates}
+            """,
+            [Sql.Text(tenantId), Sql.Text(profile.Email), Sql.Text(profile.Phone), Sql.Text(profile.NameKey)], cancellationToken);
+
+    /// <returns>False when the tenant already has a contact with this request id (nothing is written).</returns>
+    public static async Task<bool> InsertAsync(
+        NpgsqlTransaction transaction, Contact contact, Guid? requestId, string createdBy, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO contacts (id, tenant_id, account_id, given_name, family_name, email, phone, job_title, owner_user_id,
+                                  team, tags, version, updated_at, name_key, request_id, created_by, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+            ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
+            """,
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Value(contact.Id));
+        command.Parameters.Add(Sql.Text(contact.TenantId));
+        AddFields(command, contact);
+        command.Parameters.Add(Sql.Uuid(requestId));
+        command.Parameters.Add(Sql.Text(createdBy));
+        command.Parameters.Add(Sql.Value(contact.CreatedAt));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public static async Task UpdateAsync(NpgsqlTransaction transaction, Contact contact, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE contacts SET account_id = $3, given_name = $4, family_name = $5, email = $6, phone = $7, job_title = $8,
+                                owner_user_id = $9, team = $10, tags = $11, version = $12, updated_at = $13, name_key = $14
+            WHERE tenant_id = $1 AND id = $2
+            """,
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(contact.TenantId));
+        command.Parameters.Add(Sql.Value(contact.Id));
+        AddFields(command, contact);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task<List<Contact>> ListAsync(NpgsqlConnection connection, ContactQuery query, CancellationToken cancellationToken)
+    {
+        var filter = new Filter().Add("c.tenant_id = @p", Sql.Text(query.TenantId));
+        if (!query.Scope.All)
+        {
+            filter.Add("c.owner_user_id = @p OR c.team = ANY(@p)", Sql.Text(query.Scope.UserId), Sql.Value(query.Scope.Teams.ToArray()));
+        }
+
+        if (query.AccountId is { } accountId)
+        {
+            filter.Add("c.account_id = @p", Sql.Value(accountId));
+        }
+
+        if (query.OwnerUserId is not null)
+        {
+            filter.Add("c.owner_user_id = @p", Sql.Text(query.OwnerUserId));
+        }
+
+        if (query.Team is not null)
+        {
+            filter.Add("c.team = @p", Sql.Text(query.Team));
+        }
+
+        if (query.Tag is not null)
+        {
+            filter.Add("c.tags @> @p", Sql.Value(new[] { query.Tag }));
+        }
+
+        if (query.Search is not null)
+        {
+            filter.Add("c.search_text LIKE @p OR @p <% c.search_text", Sql.Text(Sql.Contains(query.Search)), Sql.Text(query.Search));
+        }
+
+        if (query.After is { } after)
+        {
+            filter.Add("c.id > @p", Sql.Value(after));
+        }
+
+        var limit = filter.NextParameter;
+        filter.Parameters.Add(Sql.Value(query.Limit));
+        var rows = await QueryAsync(connection, null,
+            $"SELECT {Columns} FROM {From} WHERE {filter.Where} ORDER BY c.id LIMIT {limit}", filter.Parameters, cancellationToken);
+        return rows.Select(r => r.Contact).ToList();
+    }
+
+    private static void AddFields(NpgsqlCommand command, Contact contact)
+    {
+        command.Parameters.Add(Sql.Value(contact.AccountId));
+        command.Parameters.Add(Sql.Text(contact.GivenName));
+        command.Parameters.Add(Sql.Text(contact.FamilyName));
+        command.Parameters.Add(Sql.Text(contact.Email));
+        command.Parameters.Add(Sql.Text(contact.Phone));
+        command.Parameters.Add(Sql.Text(contact.JobTitle));
+        command.Parameters.Add(Sql.Text(contact.Ownership.OwnerUserId));
+        command.Parameters.Add(Sql.Text(contact.Ownership.Team));
+        command.Parameters.Add(Sql.Value(contact.Tags.ToArray()));
+        command.Parameters.Add(Sql.Value(contact.Version));
+        command.Parameters.Add(Sql.Value(contact.UpdatedAt));
+        command.Parameters.Add(Sql.Text(NameKeys.Of(contact.FullName)));
+    }
+
+    private static async Task<List<ContactRow>> QueryAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, IEnumerable<NpgsqlParameter> parameters,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddRange(parameters.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var contacts = new List<ContactRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            contacts.Add(new ContactRow(
+                new Contact(
+                    reader.GetGuid(0),
+                    reader.GetString(1),
+                    reader.GetGuid(2),
+                    reader.NullableString(3),
+                    reader.NullableString(4),
+                    reader.NullableString(5),
+                    reader.NullableString(6),
+                    reader.NullableString(7),
+                    new Ownership(reader.GetString(8), reader.GetString(9)),
+                    reader.GetFieldValue<string[]>(10),
+                    reader.GetInt64(11),
+                    reader.GetFieldValue<DateTimeOffset>(12),
+                    reader.GetFieldValue<DateTimeOffset>(13)),
+                reader.NullableString(14)));
+        }
+
+        return contacts;
+    }
+}
+
+/// <summary>A contact and its account's web domain (company-domain evidence for de-duplication).</summary>
+internal sealed record ContactRow(Contact Contact, string? AccountDomain);

@@ -1,0 +1,55 @@
+namespace CrmPlatform.Customers.Domain;
+
+public enum AccountKind
+{
+    Company = 1,
+    Consumer = 2,
+}
+
+/// <summary>Dwyer's phases of a customer relationship.</summary>
+public enum RelationshipPhase
+{
+    Awareness = 1,
+    Exploration = 2,
+    Expansion = 3,
+    Commitment = 4,
+    Dissolution = 5,
+}
+
+/// <summary>A customer: a company, or an individual consumer. Field values are already normalised.</summary>
+public sealed record Account(
+    Guid Id,
+    string TenantId,
+    AccountKind Kind,
+    string DisplayName,
+    string? Email,
+    string? Phone,
+    string? Domain,
+    Ownership Ownership,
+    IReadOnlyList<string> Tags,
+    RelationshipPhase Phase,
+    long Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt) : IAuditable
+{
+    public const string ResourcePrefix = "accounts/";
+
+    public string ResourceName => ResourcePrefix + Id;
+
+    public string Etag => Etags.Of(Version);
+
+    public PartyProfile Profile => PartyProfile.Of(DisplayName, Email, Phone, Domain);
+
+    public IReadOnlyDictionary<string, string?> AuditValues => new Dictionary<string, string?>
+    {
+        ["kind"] = Kind.ToString(),
+        ["display_name"] = DisplayName,
+        ["email"] = Email,
+        ["phone"] = Phone,
+        ["domain"] = Domain,
+        ["owner_user_id"] = Ownership.OwnerUserId,
+        ["team"] = Ownership.Team,
+        ["tags"] = Tags.Count == 0 ? null : string.Join(",", Tags),
+        ["phase"] = Phase.ToString(),
+    };
+}

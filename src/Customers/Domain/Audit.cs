@@ -1,0 +1,30 @@
+namespace CrmPlatform.Customers.Domain;
+
+/// <summary>A record whose fields are kept in the field-level history.</summary>
+public interface IAuditable
+{
+    string ResourceName { get; }
+
+    /// <summary>Every audited field by its API name, as text (null when empty).</summary>
+    IReadOnlyDictionary<string, string?> AuditValues { get; }
+}
+
+/// <summary>One field's change: the old value is null for a creation.</summary>
+public sealed record FieldChange(string Field, string? OldValue, string? NewValue);
+
+public static class FieldChanges
+{
+    /// <summary>The fields of a new record that have a value.</summary>
+    public static IReadOnlyList<FieldChange> OfCreation(IAuditable created) =>
+        created.AuditValues.Where(v => v.Value is not null).Select(v => new FieldChange(v.Key, null, v.Value)).ToList();
+
+    /// <summary>The fields whose value differs between two versions of a record.</summary>
+    public static IReadOnlyList<FieldChange> Between(IAuditable before, IAuditable after)
+    {
+        var old = before.AuditValues;
+        return after.AuditValues
+            .Where(v => !string.Equals(old[v.Key], v.Value, StringComparison.Ordinal))
+            .Select(v => new FieldChange(v.Key, old[v.Key], v.Value))
+            .ToList();
+    }
+}

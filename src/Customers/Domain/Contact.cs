@@ -1,0 +1,41 @@
+namespace CrmPlatform.Customers.Domain;
+
+/// <summary>A person at (or being) an account. Field values are already normalised.</summary>
+public sealed record Contact(
+    Guid Id,
+    string TenantId,
+    Guid AccountId,
+    string? GivenName,
+    string? FamilyName,
+    string? Email,
+    string? Phone,
+    string? JobTitle,
+    Ownership Ownership,
+    IReadOnlyList<string> Tags,
+    long Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt) : IAuditable
+{
+    public const string ResourcePrefix = "contacts/";
+
+    public string ResourceName => ResourcePrefix + Id;
+
+    public string Etag => Etags.Of(Version);
+
+    public string FullName => string.Join(' ', new[] { GivenName, FamilyName }.Where(n => n is not null));
+
+    public PartyProfile ProfileWith(string? accountDomain) => PartyProfile.Of(FullName, Email, Phone, accountDomain);
+
+    public IReadOnlyDictionary<string, string?> AuditValues => new Dictionary<string, string?>
+    {
+        ["account"] = Account.ResourcePrefix + AccountId,
+        ["given_name"] = GivenName,
+        ["family_name"] = FamilyName,
+        ["email"] = Email,
+        ["phone"] = Phone,
+        ["job_title"] = JobTitle,
+        ["owner_user_id"] = Ownership.OwnerUserId,
+        ["team"] = Ownership.Team,
+        ["tags"] = Tags.Count == 0 ? null : string.Join(",", Tags),
+    };
+}

@@ -1,0 +1,75 @@
+namespace CrmPlatform.Customers.Domain;
+
+/// <summary>How strongly two profiles look like the same customer, and on what evidence.</summary>
+public sealed record DuplicateMatch(double Score, IReadOnlyList<string> MatchedFields)
+{
+    public bool IsProbable => Score >= DuplicateScorer.ProbableThreshold;
+
+    public bool IsPossible => Score >= DuplicateScorer.PossibleThreshold;
+}
+
+/// <summary>
+/// Scores two profiles by combining independent evidence (a noisy-OR: 1 - Π(1 - e)): the same email (0.9), the same
+/// phone (0.85), similar names (0.2 to 0.7 for Jaro-Winkler 0.85 to 1), a similar mailbox at the same domain (0.5),
+/// and the same company domain when the names are similar too (0.3). A shared company domain alone is no evidence:
+/// colleagues share it.
+/// </summary>
+public static class DuplicateScorer
+{
+    public const double ProbableThreshold = 0.75;
+    public const double PossibleThreshold = 0.5;
+    private const double SimilarName = 0.85;
+
+    public static DuplicateMatch Score(PartyProfile candidate, PartyProfile existing)
+    {
+        var evidence = new List<(string Field, double Weight)>();
+        var nameSimilarity = NameKeys.Similarity(candidate.NameKey, existing.NameKey);
+        if (nameSimilarity >= SimilarName)
+        {
+            evidence.Add(("name", 0.2 + (nameSimilarity - SimilarName) / (1 - SimilarName) * 0.5));
+        }
+
+        var emailWeight = EmailEvidence(candidate.Email, existing.Email);
+        if (emailWeight > 0)
+        {
+            evidence.Add(("email", emailWeight));
+        }
+
+        if (candidate.Phone is not null && candidate.Phone == existing.Phone)
+        {
+            evidence.Add(("phone", 0.85));
+        }
+
+        if (candidate.CompanyDomain is not null && candidate.CompanyDomain == existing.CompanyDomain && nameSimilarity >= SimilarName)
+        {
+            evidence.Add(("company_domain", 0.3));
+        }
+
+        var score = 1 - evidence.Aggregate(1.0, (remaining, e) => remaining * (1 - e.Weight));
+        return new DuplicateMatch(Math.Round(score, 4), evidence.Select(e => e.Field).ToList());
+    }
+
+    private static double EmailEvidence(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return 0;
+        }
+
+        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
+        {
+            return 0.9;
+        }
+
+        if (!string.Equals(EmailAddresses.DomainOf(a), EmailAddresses.DomainOf(b), StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var similarity = JaroWinkler.Similarity(MailboxKey(a), MailboxKey(b));
+        return similarity >= 0.9 ? 0.5 : 0;
+    }
+
+    private static string MailboxKey(string email) =>
+        new(EmailAddresses.LocalPartOf(email).ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+}

@@ -1,0 +1,113 @@
+using CrmPlatform.Customers.Application;
+using CrmPlatform.Customers.Domain;
+using Proto = CrmPlatform.Contracts.Customers.V1;
+
+namespace CrmPlatform.Customers.Grpc;
+
+/// <summary>Maps contact messages to validated domain input and back.</summary>
+internal static class ContactMapping
+{
+    private static readonly string[] Updatable =
+        ["account", "given_name", "family_name", "email", "phone", "job_title", "owner_user_id", "team", "tags"];
+
+    public static Proto.Contact ToProto(Contact contact) => new()
+    {
+        Name = contact.ResourceName,
+        Account = Account.ResourcePrefix + contact.AccountId,
+        GivenName = contact.GivenName ?? "",
+        FamilyName = contact.FamilyName ?? "",
+        Email = contact.Email ?? "",
+        Phone = contact.Phone ?? "",
+        JobTitle = contact.JobTitle ?? "",
+        OwnerUserId = contact.Ownership.OwnerUserId,
+        Team = contact.Ownership.Team,
+        Tags = { contact.Tags },
+        TenantId = contact.TenantId,
+        Etag = contact.Etag,
+        CreateTime = Fields.Time(contact.CreatedAt),
+        UpdateTime = Fields.Time(contact.UpdatedAt),
+    };
+
+    public static NewContact ToNewContact(Proto.Contact? contact, PhoneNumbers phones)
+    {
+        if (contact is null)
+        {
+            throw new InvalidFieldException("contact", "is required.");
+        }
+
+        var givenName = TextRules.OptionalText(contact.GivenName, "contact.given_name");
+        var familyName = TextRules.OptionalText(contact.FamilyName, "contact.family_name");
+        EnsureNamed(givenName, familyName);
+        return new NewContact(
+            ResourceNames.Parse(contact.Account, Account.ResourcePrefix, "contact.account"),
+            givenName,
+            familyName,
+            EmailAddresses.Normalize(contact.Email, "contact.email"),
+            phones.Normalize(contact.Phone, "contact.phone"),
+            TextRules.OptionalText(contact.JobTitle, "contact.job_title"),
+            Fields.Owner(contact.OwnerUserId, "contact.owner_user_id"),
+            Fields.Team(contact.Team, "contact.team"),
+            Fields.Tags(contact.Tags, "contact.tags"));
+    }
+
+    /// <summary>Validates the masked fields now and returns the change to apply to the current contact.</summary>
+    public static Func<Contact, Contact> ToChange(Proto.UpdateContactRequest request, PhoneNumbers phones)
+    {
+        var input = request.Contact ?? throw new InvalidFieldException("contact", "is required.");
+        var changes = new List<Func<Contact, Contact>>();
+        foreach (var path in Fields.Paths(request.UpdateMask, Populated(input), Updatable))
+        {
+            var field = "contact." + path;
+            changes.Add(path switch
+            {
+                "account" => Set(ResourceNames.Parse(input.Account, Account.ResourcePrefix, field), (c, v) => c with { AccountId = v }),
+                "given_name" => Set(TextRules.OptionalText(input.GivenName, field), (c, v) => c with { GivenName = v }),
+                "family_name" => Set(TextRules.OptionalText(input.FamilyName, field), (c, v) => c with { FamilyName = v }),
+                "email" => Set(EmailAddresses.Normalize(input.Email, field), (c, v) => c with { Email = v }),
+                "phone" => Set(phones.Normalize(input.Phone, field), (c, v) => c with { Phone = v }),
+                "job_title" => Set(TextRules.OptionalText(input.JobTitle, field), (c, v) => c with { JobTitle = v }),
+                "owner_user_id" => Set(Fields.RequiredOwner(input.OwnerUserId, field),
+                    (c, v) => c with { Ownership = c.Ownership with { OwnerUserId = v } }),
+                "team" => Set(Fields.Team(input.Team, field) ?? "", (c, v) => c with { Ownership = c.Ownership with { Team = v } }),
+                _ => Set(Fields.Tags(input.Tags, field), (c, v) => c with { Tags = v }),
+            });
+        }
+
+        return contact =>
+        {
+            var changed = changes.Aggregate(contact, (current, change) => change(current));
+            EnsureNamed(changed.GivenName, changed.FamilyName);
+            return changed;
+        };
+    }
+
+    public static ContactFilters ToFilters(Proto.ListContactsRequest request) => new(
+        ResourceNames.ParseOptional(request.Account, Account.ResourcePrefix, "account"),
+        Fields.Filter(request.OwnerUserId, "owner_user_id"),
+        Fields.Filter(request.Team, "team"),
+        Fields.Filter(request.Tag, "tag")?.ToLowerInvariant(),
+        Fields.Search(request.Query));
+
+    private static void EnsureNamed(string? givenName, string? familyName)
+    {
+        if (givenName is null && familyName is null)
+        {
+            throw new InvalidFieldException("contact.given_name", "or contact.family_name is required.");
+        }
+    }
+
+    private static IEnumerable<string> Populated(Proto.Contact input)
+    {
+        if (input.Account.Length > 0) yield return "account";
+        if (input.GivenName.Length > 0) yield return "given_name";
+        if (input.FamilyName.Length > 0) yield return "family_name";
+        if (input.Email.Length > 0) yield return "email";
+        if (input.Phone.Length > 0) yield return "phone";
+        if (input.JobTitle.Length > 0) yield return "job_title";
+        if (input.OwnerUserId.Length > 0) yield return "owner_user_id";
+        if (input.Team.Length > 0) yield return "team";
+        if (input.Tags.Count > 0) yield return "tags";
+    }
+
+    private static Func<Contact, Contact> Set<T>(T value, Func<Contact, T, Contact> apply) => contact => apply(contact, value);
+}

@@ -1,0 +1,84 @@
+using CrmPlatform.Customers.Application;
+using CrmPlatform.Customers.Domain;
+using CrmPlatform.Grpc;
+using CrmPlatform.ServiceDefaults.Security;
+using Google.Protobuf.WellKnownTypes;
+using Proto = CrmPlatform.Contracts.Customers.V1;
+
+namespace CrmPlatform.Customers.Grpc;
+
+/// <summary>The crm.customers.v1.Customers API: validates and maps requests, the operations do the rest.</summary>
+public sealed class CustomersService(AccountOperations accounts, ContactOperations contacts, PhoneNumbers phones)
+    : Proto.Customers.CustomersBase
+{
+    public override async Task<Proto.Account> CreateAccount(Proto.CreateAccountRequest request, ServerCallContext context)
+    {
+        var input = AccountMapping.ToNewAccount(request.Account, phones);
+        var options = new CreateOptions(ResourceNames.RequestId(request.RequestId), request.ConfirmNotDuplicate);
+        return AccountMapping.ToProto(await accounts.CreateAsync(context.GetCaller(), input, options, context.CancellationToken));
+    }
+
+    public override async Task<Proto.Account> GetAccount(Proto.GetAccountRequest request, ServerCallContext context)
+    {
+        var id = ResourceNames.Parse(request.Name, Account.ResourcePrefix, "name");
+        return AccountMapping.ToProto(await accounts.GetAsync(context.GetCaller(), id, context.CancellationToken));
+    }
+
+    public override async Task<Proto.Account> UpdateAccount(Proto.UpdateAccountRequest request, ServerCallContext context)
+    {
+        var id = ResourceNames.Parse(request.Account?.Name, Account.ResourcePrefix, "account.name");
+        var change = AccountMapping.ToChange(request, phones);
+        var updated = await accounts.UpdateAsync(context.GetCaller(), id, request.Account!.Etag, change, context.CancellationToken);
+        return AccountMapping.ToProto(updated);
+    }
+
+    public override async Task<Empty> DeleteAccount(Proto.DeleteAccountRequest request, ServerCallContext context)
+    {
+        var id = ResourceNames.Parse(request.Name, Account.ResourcePrefix, "name");
+        await accounts.DeleteAsync(context.GetCaller(), id, request.Etag, context.CancellationToken);
+        return new Empty();
+    }
+
+    public override async Task<Proto.ListAccountsResponse> ListAccounts(Proto.ListAccountsRequest request, ServerCallContext context)
+    {
+        var page = await accounts.ListAsync(
+            context.GetCaller(), AccountMapping.ToFilters(request), request.PageSize, request.PageToken, context.CancellationToken);
+        return new Proto.ListAccountsResponse
+        {
+            Accounts = { page.Items.Select(AccountMapping.ToProto) },
+            NextPageToken = page.NextPageToken ?? "",
+        };
+    }
+
+    public override async Task<Proto.Contact> CreateContact(Proto.CreateContactRequest request, ServerCallContext context)
+    {
+        var input = ContactMapping.ToNewContact(request.Contact, phones);
+        var options = new CreateOptions(ResourceNames.RequestId(request.RequestId), request.ConfirmNotDuplicate);
+        return ContactMapping.ToProto(await contacts.CreateAsync(context.GetCaller(), input, options, context.CancellationToken));
+    }
+
+    public override async Task<Proto.Contact> GetContact(Proto.GetContactRequest request, ServerCallContext context)
+    {
+        var id = ResourceNames.Parse(request.Name, Contact.ResourcePrefix, "name");
+        return ContactMapping.ToProto(await contacts.GetAsync(context.GetCaller(), id, context.CancellationToken));
+    }
+
+    public override async Task<Proto.Contact> UpdateContact(Proto.UpdateContactRequest request, ServerCallContext context)
+    {
+        var id = ResourceNames.Parse(request.Contact?.Name, Contact.ResourcePrefix, "contact.name");
+        var change = ContactMapping.ToChange(request, phones);
+        var updated = await contacts.UpdateAsync(context.GetCaller(), id, request.Contact!.Etag, change, context.CancellationToken);
+        return ContactMapping.ToProto(updated);
+    }
+
+    public override async Task<Proto.ListContactsResponse> ListContacts(Proto.ListContactsRequest request, ServerCallContext context)
+    {
+        var page = await contacts.ListAsync(
+            context.GetCaller(), ContactMapping.ToFilters(request), request.PageSize, request.PageToken, context.CancellationToken);
+        return new Proto.ListContactsResponse
+        {
+            Contacts = { page.Items.Select(ContactMapping.ToProto) },
+            NextPageToken = page.NextPageToken ?? "",
+        };
+    }
+}

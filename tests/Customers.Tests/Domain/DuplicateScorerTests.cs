@@ -1,0 +1,77 @@
+using CrmPlatform.Customers.Domain;
+
+namespace CrmPlatform.Customers.Tests.Domain;
+
+public sealed class DuplicateScorerTests
+{
+    [Fact]
+    public void Jon_Smith_is_a_probable_duplicate_of_John_Smith_with_the_same_mailbox()
+    {
+        var existing = PartyProfile.Of("John Smith", EmailAddresses.Normalize("JON.SMITH@ACME.COM", "email"), null, null);
+        var candidate = PartyProfile.Of("Jon Smith", EmailAddresses.Normalize("jon.smith@acme.com", "email"), null, null);
+
+        var match = DuplicateScorer.Score(candidate, existing);
+
+        Assert.True(match.IsProbable, $"score {match.Score}");
+        Assert.Equal(["name", "email", "company_domain"], match.MatchedFields);
+    }
+
+    [Fact]
+    public void Similar_names_with_similar_mailboxes_at_one_company_are_probable_duplicates()
+    {
+        var match = DuplicateScorer.Score(
+            PartyProfile.Of("Jon Smith", "jon.smith@acme.com", null, null),
+            PartyProfile.Of("John Smith", "john.smith@acme.com", null, null));
+
+        Assert.True(match.IsProbable, $"score {match.Score}");
+    }
+
+    [Fact]
+    public void Colleagues_sharing_a_company_domain_are_not_duplicates()
+    {
+        var match = DuplicateScorer.Score(
+            PartyProfile.Of("Jane Doe", "jane.doe@acme.com", null, null),
+            PartyProfile.Of("John Smith", "john.smith@acme.com", null, null));
+
+        Assert.Equal(0, match.Score);
+    }
+
+    [Fact]
+    public void The_same_name_alone_is_possible_but_not_probable()
+    {
+        var match = DuplicateScorer.Score(
+            PartyProfile.Of("John Smith", "js@gmail.com", null, null),
+            PartyProfile.Of("John Smith", "john@yahoo.com", null, null));
+
+        Assert.True(match.IsPossible);
+        Assert.False(match.IsProbable);
+    }
+
+    [Fact]
+    public void The_same_phone_is_a_probable_duplicate_even_under_another_name()
+    {
+        var match = DuplicateScorer.Score(
+            PartyProfile.Of("M. Garcia", null, "+12125550142", null),
+            PartyProfile.Of("Maria Garcia", null, "+12125550142", null));
+
+        Assert.True(match.IsProbable);
+        Assert.Contains("phone", match.MatchedFields);
+    }
+
+    [Fact]
+    public void Company_names_match_regardless_of_legal_suffix_and_word_order()
+    {
+        Assert.Equal(1, NameKeys.Similarity(NameKeys.Of("Acme, Inc."), NameKeys.Of("ACME")));
+        Assert.Equal(1, NameKeys.Similarity(NameKeys.Of("Smith, John"), NameKeys.Of("John Smith")));
+    }
+
+    [Theory]
+    [InlineData("jon", "john", 0.933)]
+    [InlineData("martha", "marhta", 0.961)]
+    [InlineData("dixon", "dicksonx", 0.813)]
+    [InlineData("abc", "xyz", 0)]
+    public void Jaro_Winkler_matches_the_published_values(string a, string b, double expected)
+    {
+        Assert.Equal(expected, JaroWinkler.Similarity(a, b), 3);
+    }
+}

@@ -1,0 +1,120 @@
+using CrmPlatform.Grpc;
+using Npgsql;
+using Proto = CrmPlatform.Contracts.Customers.V1;
+
+namespace CrmPlatform.Customers.Tests.Service;
+
+[Collection(CustomersServerCollection.Name)]
+public sealed class BadInputTests(CustomersServer server)
+{
+    private readonly Proto.Customers.CustomersClient _client = server.Client;
+
+    public static TheoryData<string, Proto.CreateAccountRequest, string> BadAccounts => new()
+    {
+        { "empty name", TestData.Company("   "), "account.display_name" },
+        { "10 KB name", TestData.Company(new string('x', 10_240)), "account.display_name" },
+        { "email without domain", TestData.Company("Acme", email: "john@"), "account.email" },
+        { "email with two ats", TestData.Company("Acme", email: "john@@acme.com"), "account.email" },
+        { "email with spaces", TestData.Company("Acme", email: "john smith@acme.com"), "account.email" },
+        { "phone with letters", TestData.Company("Acme", phone: "555-CALL-NOW"), "account.phone" },
+        { "phone too short", TestData.Company("Acme", phone: "+1 555 01"), "account.phone" },
+        { "phone too long", TestData.Company("Acme", phone: "+44 20 7183 8750 1234"), "account.phone" },
+        { "unknown country code", TestData.Company("Acme", phone: "+28 1234 5678"), "account.phone" },
+        { "bad domain", TestData.Company("Acme", domain: "not a domain"), "account.domain" },
+        { "no kind", new Proto.CreateAccountRequest { Account = new Proto.Account { DisplayName = "Acme" } }, "account.kind" },
+        { "bad request id", new Proto.CreateAccountRequest { Account = TestData.Company("Acme").Account, RequestId = "again" }, "request_id" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadAccounts))]
+    public async Task A_bad_account_is_invalid_argument_naming_the_field(string _, Proto.CreateAccountRequest request, string field)
+    {
+        var rep = server.Rep(TestData.NewTenant());
+
+        var error = await TestData.FailsAsync(() => _client.CreateAccountAsync(request, rep.Headers));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith(field + ":", error.Status.Detail);
+        Assert.True(error.Status.Detail.Length < 300, "the message stays short even for a 10 KB input");
+    }
+
+    [Fact]
+    public async Task A_contact_without_any_name_or_with_a_malformed_account_is_invalid()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var account = await _client.CreateAccountAsync(TestData.Company("Acme"), rep.Headers);
+
+        var nameless = await TestData.FailsAsync(() => _client.CreateContactAsync(TestData.Contact(account, " ", ""), rep.Headers));
+        var badAccount = await TestData.FailsAsync(() => _client.CreateContactAsync(new Proto.CreateContactRequest
+        {
+            Contact = new Proto.Contact { Account = "acme", GivenName = "John" },
+        }, rep.Headers));
+
+        Assert.Equal(StatusCode.InvalidArgument, nameless.StatusCode);
+        Assert.StartsWith("contact.given_name", nameless.Status.Detail);
+        Assert.StartsWith("contact.account:", badAccount.Status.Detail);
+    }
+
+    [Fact]
+    public async Task An_update_of_an_unknown_or_output_only_field_is_invalid()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var account = await _client.CreateAccountAsync(TestData.Company("Acme"), rep.Headers);
+
+        var error = await TestData.FailsAsync(() => _client.UpdateAccountAsync(new Proto.UpdateAccountRequest
+        {
+            Account = new Proto.Account { Name = account.Name, TenantId = "other" },
+            UpdateMask = TestData.Mask("tenant_id"),
+        }, rep.Headers));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("update_mask:", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_huge_page_size_is_clamped_to_the_maximum()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        await InsertAccountsAsync(admin.TenantId, 1005);
+
+        var first = await _client.ListAccountsAsync(new Proto.ListAccountsRequest { PageSize = 1_000_000 }, admin.Headers);
+        var second = await _client.ListAccountsAsync(
+            new Proto.ListAccountsRequest { PageSize = 1_000_000, PageToken = first.NextPageToken }, admin.Headers);
+
+        Assert.Equal(1000, first.Accounts.Count);
+        Assert.Equal(5, second.Accounts.Count);
+        Assert.Equal("", second.NextPageToken);
+    }
+
+    [Fact]
+    public async Task A_negative_page_size_or_a_foreign_page_token_is_invalid()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        await InsertAccountsAsync(admin.TenantId, 3);
+        var page = await _client.ListAccountsAsync(new Proto.ListAccountsRequest { PageSize = 1 }, admin.Headers);
+
+        var negative = await TestData.FailsAsync(() => _client.ListAccountsAsync(new Proto.ListAccountsRequest { PageSize = -1 }, admin.Headers));
+        var otherFilter = await TestData.FailsAsync(() => _client.ListAccountsAsync(
+            new Proto.ListAccountsRequest { PageToken = page.NextPageToken, Tag = "vip" }, admin.Headers));
+        var garbage = await TestData.FailsAsync(() => _client.ListAccountsAsync(
+            new Proto.ListAccountsRequest { PageToken = "not-a-token" }, admin.Headers));
+
+        Assert.StartsWith("page_size:", negative.Status.Detail);
+        Assert.StartsWith("page_token:", otherFilter.Status.Detail);
+        Assert.StartsWith("page_token:", garbage.Status.Detail);
+        Assert.All([negative, otherFilter, garbage], e => Assert.Equal(StatusCode.InvalidArgument, e.StatusCode));
+    }
+
+    private async Task InsertAccountsAsync(string tenantId, int count)
+    {
+        await using var command = server.Database.CreateCommand(
+            """
+            INSERT INTO accounts (id, tenant_id, kind, display_name, owner_user_id, team, phase, version, created_by, created_at, updated_at, name_key)
+            SELECT gen_random_uuid(), $1, 1, 'Bulk ' || n, 'loader', '', 1, 1, 'loader', now(), now(), 'bulk ' || n
+            FROM generate_series(1, $2) AS n
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = count });
+        await command.ExecuteNonQueryAsync();
+    }
+}

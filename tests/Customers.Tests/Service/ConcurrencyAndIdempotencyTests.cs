@@ -1,0 +1,78 @@
+using CrmPlatform.Grpc;
+using Proto = CrmPlatform.Contracts.Customers.V1;
+
+namespace CrmPlatform.Customers.Tests.Service;
+
+[Collection(CustomersServerCollection.Name)]
+public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
+{
+    private readonly Proto.Customers.CustomersClient _client = server.Client;
+
+    [Fact]
+    public async Task An_update_with_a_stale_etag_is_aborted_and_changes_nothing()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var created = await _client.CreateAccountAsync(TestData.Company("Vandelay Industries"), rep.Headers);
+        await _client.UpdateAccountAsync(new Proto.UpdateAccountRequest
+        {
+            Account = new Proto.Account { Name = created.Name, Etag = created.Etag, DisplayName = "Vandelay Imports" },
+        }, rep.Headers);
+
+        var error = await TestData.FailsAsync(() => _client.UpdateAccountAsync(new Proto.UpdateAccountRequest
+        {
+            Account = new Proto.Account { Name = created.Name, Etag = created.Etag, DisplayName = "Vandelay Exports" },
+        }, rep.Headers));
+
+        Assert.Equal(StatusCode.Aborted, error.StatusCode);
+        Assert.Equal("Vandelay Imports",
+            (await _client.GetAccountAsync(new Proto.GetAccountRequest { Name = created.Name }, rep.Headers)).DisplayName);
+    }
+
+    [Fact]
+    public async Task A_delete_or_contact_update_with_a_stale_etag_is_aborted()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var account = await _client.CreateAccountAsync(TestData.Company("Kramerica"), rep.Headers);
+        var contact = await _client.CreateContactAsync(TestData.Contact(account, "Cosmo", "Kramer"), rep.Headers);
+        await _client.UpdateContactAsync(new Proto.UpdateContactRequest { Contact = new Proto.Contact { Name = contact.Name, JobTitle = "Founder" } }, rep.Headers);
+        await _client.UpdateAccountAsync(new Proto.UpdateAccountRequest { Account = new Proto.Account { Name = account.Name, Tags = { "x" } } }, rep.Headers);
+
+        var staleContact = await TestData.FailsAsync(() => _client.UpdateContactAsync(new Proto.UpdateContactRequest
+        {
+            Contact = new Proto.Contact { Name = contact.Name, Etag = contact.Etag, JobTitle = "Intern" },
+        }, rep.Headers));
+        var staleDelete = await TestData.FailsAsync(() => _client.DeleteAccountAsync(
+            new Proto.DeleteAccountRequest { Name = account.Name, Etag = account.Etag }, rep.Headers));
+
+        Assert.Equal(StatusCode.Aborted, staleContact.StatusCode);
+        Assert.Equal(StatusCode.Aborted, staleDelete.StatusCode);
+    }
+
+    [Fact]
+    public async Task Retrying_a_create_with_the_same_request_id_returns_the_same_record_once()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var request = TestData.Company("Bluth Company", "george@bluth.com");
+        request.RequestId = Guid.NewGuid().ToString();
+
+        var first = await _client.CreateAccountAsync(request, rep.Headers);
+        var retries = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ => await _client.CreateAccountAsync(request, rep.Headers)));
+
+        Assert.All(retries, retry => Assert.Equal(first, retry));
+        Assert.Equal(1L, await server.ScalarAsync<long>("SELECT count(*) FROM accounts WHERE tenant_id = $1", rep.TenantId));
+    }
+
+    [Fact]
+    public async Task Concurrent_first_creates_with_one_request_id_make_one_record()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var account = await _client.CreateAccountAsync(TestData.Company("Dunder Mifflin"), rep.Headers);
+        var request = TestData.Contact(account, "Michael", "Scott");
+        request.RequestId = Guid.NewGuid().ToString();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ => await _client.CreateContactAsync(request, rep.Headers)));
+
+        Assert.Single(results.Select(r => r.Name).Distinct());
+        Assert.Equal(1L, await server.ScalarAsync<long>("SELECT count(*) FROM contacts WHERE tenant_id = $1", rep.TenantId));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace CrmPlatform.Hosting.Tests;
+
+public sealed class ProjectLauncherTests
+{
+    private static readonly string Configuration = typeof(ProjectLauncherTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+    private static readonly string SalesDirectory = Path.Combine(RepositoryRoot(), "src", "Sales");
+
+    [Fact]
+    public async Task A_built_project_runs_from_its_dll_answers_health_and_stops_without_leftovers()
+    {
+        var port = FreePorts.Pick(1)[0];
+        await using var sales = DotnetProject.Start(Sales(port, Configuration));
+
+        await DotnetProject.WaitUntilHealthyAsync(sales, new Uri($"http://127.0.0.1:{port}/health"), TimeSpan.FromSeconds(60), CancellationToken.None);
+        var processIds = sales.ProcessIds;
+        var commandLine = await File.ReadAllTextAsync($"/proc/{sales.Id}/cmdline");
+        await sales.StopAsync(UnixSignal.Terminate, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        Assert.Contains($"src/Sales/bin/{Configuration}/net10.0/CrmPlatform.Sales.dll", commandLine, StringComparison.Ordinal);
+        Assert.Equal(0, await sales.Exited);
+        Assert.DoesNotContain(processIds, ProcessState.IsRunning);
+        Assert.False(await ProcessState.AcceptsConnectionsAsync(port));
+    }
+
+    [Fact]
+    public void A_project_that_was_not_built_is_reported_with_the_command_that_builds_it()
+    {
+        var failure = Assert.Throws<ProjectNotBuiltException>(() => DotnetProject.Start(Sales(FreePorts.Pick(1)[0], "NeverBuilt")));
+
+        Assert.Contains("dotnet build", failure.Message, StringComparison.Ordinal);
+        Assert.EndsWith("NeverBuilt/net10.0/CrmPlatform.Sales.dll", failure.AssemblyPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_project_whose_port_is_taken_fails_its_health_wait_as_address_in_use()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        await using var sales = DotnetProject.Start(Sales(port, Configuration));
+
+        var failure = await Assert.ThrowsAsync<ServerStartException>(() =>
+            DotnetProject.WaitUntilHealthyAsync(sales, new Uri($"http://127.0.0.1:{port}/health"), TimeSpan.FromSeconds(60), CancellationToken.None));
+
+        Assert.True(failure.AddressInUse, failure.Message);
+    }
+
+    private static ProjectStartInfo Sales(int port, string configuration) => new("sales", SalesDirectory, configuration)
+    {
+        EnvironmentVariables = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = string.Empty,
+            ["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{port}",
+        },
+    };
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CrmPlatform.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CrmPlatform.sln not found above the test assembly.");
+    }
+}

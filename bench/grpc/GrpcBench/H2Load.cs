@@ -10,8 +10,8 @@ internal sealed record LoadShape(int Connections, int StreamsPerConnection)
     public int ConcurrentStreams => Connections * StreamsPerConnection;
 }
 
-/// <summary>Requests per second over the measured period and the p99 latency of its successful requests.</summary>
-internal sealed record LoadResult(double RequestsPerSecond, double P99Milliseconds);
+/// <summary>One h2load run: requests per second over its measured period and the latency of each successful request.</summary>
+internal sealed record LoadSample(double RequestsPerSecond, IReadOnlyList<long> LatenciesMicroseconds);
 
 /// <summary>Runs h2load (nghttp2) against a unary echo and reads its summary and per-request log.</summary>
 internal static partial class H2Load
@@ -22,13 +22,13 @@ internal static partial class H2Load
         $"h2load -c {shape.Connections} -m {shape.StreamsPerConnection} -t 1 --warm-up-time {options.WarmUpSeconds} -D {options.DurationSeconds} " +
         $"-H 'content-type: application/grpc' -H 'te: trailers' -d {requestFile} {url}";
 
-    public static async Task<LoadResult> RunAsync(int port, string requestFile, LoadShape shape, BenchOptions options)
+    public static async Task<LoadSample> RunAsync(int port, string requestFile, LoadShape shape, BenchOptions options)
     {
         var logFile = System.IO.Path.GetTempFileName();
         try
         {
             var output = await RunProcessAsync(shape, options, requestFile, port, logFile);
-            return new LoadResult(ParseRequestsPerSecond(output), P99Milliseconds(logFile));
+            return new LoadSample(ParseRequestsPerSecond(output), ReadLatencies(logFile));
         }
         finally
         {
@@ -89,10 +89,10 @@ internal static partial class H2Load
     }
 
     /// <summary>
-    /// h2load prints no percentiles, so p99 comes from its --log-file (one line per request of the measured
-    /// period: start µs, HTTP status, duration µs): nearest-rank 99th percentile over the status-200 requests.
+    /// h2load prints no percentiles, so latencies come from its --log-file: one line per request of the measured
+    /// period (start µs, HTTP status, duration µs); the status-200 durations are returned.
     /// </summary>
-    private static double P99Milliseconds(string logFile)
+    private static List<long> ReadLatencies(string logFile)
     {
         var durations = new List<long>();
         foreach (var line in File.ReadLines(logFile))
@@ -104,14 +104,7 @@ internal static partial class H2Load
             }
         }
 
-        if (durations.Count == 0)
-        {
-            throw new InvalidOperationException("h2load logged no successful request.");
-        }
-
-        durations.Sort();
-        var rank = (int)Math.Ceiling(0.99 * durations.Count) - 1;
-        return durations[rank] / 1000.0;
+        return durations.Count > 0 ? durations : throw new InvalidOperationException("h2load logged no successful request.");
     }
 
     [GeneratedRegex(@"finished in [\d.]+m?s, (?<rps>[\d.]+) req/s")]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using CrmPlatform.Grpc;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,7 @@ internal static class KestrelServers
         return builder.Build();
     }
 
+    /// <remarks>The body is buffered, not flushed: Kestrel sends it with the trailers when the handler returns.</remarks>
     private static async Task EchoBodyAsync(HttpContext context)
     {
         var reader = context.Request.BodyReader;
@@ -64,7 +66,7 @@ internal static class KestrelServers
         response.AppendTrailer("grpc-status", "0");
         foreach (var segment in result.Buffer)
         {
-            await response.BodyWriter.WriteAsync(segment);
+            response.BodyWriter.Write(segment.Span);
         }
 
         reader.AdvanceTo(result.Buffer.End);

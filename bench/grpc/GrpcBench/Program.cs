@@ -10,6 +10,7 @@ Console.WriteLine("# warning: Debug build; run with -c Release for meaningful nu
 #endif
 LoadShape[] shapes = [new(1, 1), new(4, 16)];
 (int Bytes, string Label)[] sizes = [(16, "16B"), (4096, "4KB")];
+Console.WriteLine($"# {options.Rounds} round(s) per scenario, servers taking turns; req/s = mean of rounds, p99 = nearest rank over all requests of the rounds (ms)");
 foreach (var shape in shapes)
 {
     Console.WriteLine($"# {H2Load.CommandLine(shape, options, "<framed EchoMessage>", $"http://127.0.0.1:<port>{H2Load.Path}")}");
@@ -20,36 +21,42 @@ await using var raw = await KestrelServers.StartRawAsync();
 await using var grpcJs = await NodeEchoServer.StartAsync(Path.Combine(RepoRoot.Find(), "bench", "grpc", "node"));
 (string Name, int Port)[] servers = [("ours", KestrelServers.GetPort(ours)), ("grpcjs", grpcJs.Port), ("raw", KestrelServers.GetPort(raw))];
 
+await WarmUpAsync();
 foreach (var (bytes, label) in sizes)
 {
-    var frame = EchoFrames.Create(bytes);
-    var requestFile = Path.GetTempFileName();
-    await File.WriteAllBytesAsync(requestFile, frame);
-    try
+    using var request = await RequestFile.CreateAsync(bytes);
+    foreach (var (name, port) in servers)
     {
-        foreach (var (name, port) in servers)
-        {
-            await EchoCheck.VerifyAsync(name, port, frame);
-        }
+        await EchoCheck.VerifyAsync(name, port, request.Frame);
+    }
 
-        foreach (var shape in shapes)
+    foreach (var shape in shapes)
+    {
+        var samples = servers.ToDictionary(server => server.Name, _ => new List<LoadSample>());
+        for (var round = 0; round < options.Rounds; round++)
         {
-            var results = new Dictionary<string, LoadResult>();
             foreach (var (name, port) in servers)
             {
-                results[name] = await H2Load.RunAsync(port, requestFile, shape, options);
+                samples[name].Add(await H2Load.RunAsync(port, request.Path, shape, options));
             }
-
-            Console.WriteLine(FormatLine(label, shape, results["ours"], results["grpcjs"], results["raw"]));
         }
-    }
-    finally
-    {
-        File.Delete(requestFile);
+
+        var results = samples.ToDictionary(pair => pair.Key, pair => LoadResult.FromSamples(pair.Value));
+        Console.WriteLine(FormatLine(label, shape, results["ours"], results["grpcjs"], results["raw"]));
     }
 }
 
 return 0;
+
+// One unmeasured run per server first, so JIT tiering (ours, raw) and V8 optimisation (grpc-js) are done.
+async Task WarmUpAsync()
+{
+    using var request = await RequestFile.CreateAsync(sizes[0].Bytes);
+    foreach (var (_, port) in servers)
+    {
+        await H2Load.RunAsync(port, request.Path, shapes[^1], options);
+    }
+}
 
 static string FormatLine(string size, LoadShape shape, LoadResult ours, LoadResult grpcJs, LoadResult raw) => string.Create(CultureInfo.InvariantCulture,
     $"grpc-unary {size} c={shape.ConcurrentStreams}: ours={ours.RequestsPerSecond:F0} grpcjs={grpcJs.RequestsPerSecond:F0} raw={raw.RequestsPerSecond:F0} " +

@@ -57,9 +57,15 @@ internal sealed partial class HttpServerCallContext
         return _writeLock is null ? WriteStatusAsync(status) : EndCallLockedAsync(status);
     }
 
-    /// <summary>Turns a handler failure into a status and ends the call with it.</summary>
+    /// <summary>Turns a handler failure into a status and ends the call with it, unless the call already ended (deadline).</summary>
     public async Task ProcessErrorAsync(Exception exception)
     {
+        if (Volatile.Read(ref _completed) != 0)
+        {
+            ServerLog.CompletionFailed(Runtime.Logger, Method, exception);
+            return;
+        }
+
         Status status;
         if (exception is RpcException rpc)
         {
@@ -69,13 +75,9 @@ internal sealed partial class HttpServerCallContext
                 ResponseTrailers.Add(entry);
             }
         }
-        else if (exception is OperationCanceledException && _httpContext.RequestAborted.IsCancellationRequested)
+        else if (_httpContext.RequestAborted.IsCancellationRequested)
         {
             status = new Status(StatusCode.Cancelled, "Call canceled by the client.");
-        }
-        else if (exception is OperationCanceledException && _deadlineTask is not null)
-        {
-            status = new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
         }
         else
         {

@@ -87,9 +87,14 @@ internal sealed partial class HttpServerCallContext
         }
     }
 
+    /// <summary>Flushes; a client that has gone away ends the handler's writing instead of silently dropping messages.</summary>
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
-        await _httpContext.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var result = await _httpContext.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (result.IsCompleted || result.IsCanceled)
+        {
+            throw new OperationCanceledException("The response stream is closed.", _httpContext.RequestAborted);
+        }
     }
 
     private void PrepareResponseHeaders()

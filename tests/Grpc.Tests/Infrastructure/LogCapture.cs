@@ -52,8 +52,3 @@ public sealed class LogCapture : ILoggerProvider
         }
     }
 }
-
-public sealed record LogRecord(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception)
-{
-    public override string ToString() => $"{Level} {Category}[{EventId}] {Message} {Exception}";
-}

@@ -46,5 +46,3 @@ public static class RawGrpc
     private static string? Header(HttpHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 }
-
-public sealed record RawResponse(int HttpStatus, StatusCode? GrpcStatus, string? GrpcMessage, byte[] Body, HttpResponseMessage Response);

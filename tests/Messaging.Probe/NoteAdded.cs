@@ -1,3 +1,3 @@
-namespace CrmPlatform.ServiceDefaults.Tests.Messaging;
+namespace CrmPlatform.Messaging.Probe;
 
 public sealed record NoteAdded(Guid NoteId, string Text);

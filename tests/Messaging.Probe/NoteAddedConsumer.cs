@@ -3,7 +3,7 @@ using CrmPlatform.ServiceDefaults.Messaging;
 using MassTransit;
 using Npgsql;
 
-namespace CrmPlatform.ServiceDefaults.Tests.Messaging;
+namespace CrmPlatform.Messaging.Probe;
 
 public sealed class NoteAddedConsumer(NpgsqlDataSource dataSource) : IdempotentConsumer<NoteAdded>(dataSource)
 {

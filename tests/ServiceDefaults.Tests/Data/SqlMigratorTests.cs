@@ -1,3 +1,4 @@
+using CrmPlatform.Messaging.Probe;
 using CrmPlatform.ServiceDefaults.Data;
 using CrmPlatform.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -82,7 +83,7 @@ public sealed class SqlMigratorTests(InfrastructureFixture infrastructure)
     [Fact]
     public void Embedded_scripts_load_in_version_order()
     {
-        var migrations = SqlMigration.LoadFrom(typeof(SqlMigratorTests).Assembly);
+        var migrations = SqlMigration.LoadFrom(typeof(NoteAddedConsumer).Assembly);
 
         Assert.Equal(["0001_create_notes.sql", "0002_notes_seen.sql"], migrations.Select(m => m.FileName));
     }

@@ -1,3 +1,4 @@
+using CrmPlatform.Messaging.Probe;
 using CrmPlatform.ServiceDefaults.Data;
 using CrmPlatform.ServiceDefaults.Messaging;
 using CrmPlatform.Tests.Infrastructure;
@@ -8,7 +9,10 @@ using Npgsql;
 
 namespace CrmPlatform.ServiceDefaults.Tests.Messaging;
 
-/// <summary>A minimal service built the way real ones are: its database, the outbox, and one idempotent consumer.</summary>
+/// <summary>
+/// A minimal service built the way real ones are: its database, the outbox, and (unless the consumer runs in its own
+/// process) one idempotent consumer.
+/// </summary>
 internal sealed class NotesService : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -17,20 +21,26 @@ internal sealed class NotesService : IAsyncDisposable
 
     public NpgsqlDataSource DataSource => _host.Services.GetRequiredService<NpgsqlDataSource>();
 
-    public static IHost Build(InfrastructureFixture infrastructure, string connectionString)
+    public static IHost Build(InfrastructureFixture infrastructure, string connectionString, bool consume = true)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:notes"] = connectionString;
         builder.Configuration["ConnectionStrings:messaging"] = infrastructure.RabbitMq.ConnectionString;
-        builder.AddPostgres("notes", typeof(NotesService).Assembly);
+        builder.AddPostgres("notes", typeof(NoteAddedConsumer).Assembly);
         var endpoint = "notes-" + Guid.NewGuid().ToString("N")[..8];
-        builder.AddMessaging(bus => bus.AddConsumer<NoteAddedConsumer>().Endpoint(e => e.Name = endpoint));
+        builder.AddMessaging(bus =>
+        {
+            if (consume)
+            {
+                bus.AddConsumer<NoteAddedConsumer>().Endpoint(e => e.Name = endpoint);
+            }
+        });
         return builder.Build();
     }
 
-    public static async Task<NotesService> StartAsync(InfrastructureFixture infrastructure, string connectionString)
+    public static async Task<NotesService> StartAsync(InfrastructureFixture infrastructure, string connectionString, bool consume = true)
     {
-        var host = Build(infrastructure, connectionString);
+        var host = Build(infrastructure, connectionString, consume);
         await host.StartAsync();
         return new NotesService(host);
     }
@@ -60,10 +70,10 @@ internal sealed class NotesService : IAsyncDisposable
     public Task PublishDirectlyAsync(NoteAdded note, Guid messageId) =>
         _host.Services.GetRequiredService<IBus>().Publish(note, publish => publish.MessageId = messageId);
 
-    /// <summary>Waits until <paramref name="count"/> notes were seen by the consumer, or 30 s.</summary>
+    /// <summary>Waits until <paramref name="count"/> notes were seen by the consumer, or 60 s.</summary>
     public async Task<long> WaitForSeenAsync(long count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         long seen;
         do
         {

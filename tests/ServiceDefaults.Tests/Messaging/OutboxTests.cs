@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CrmPlatform.Messaging.Probe;
 using CrmPlatform.ServiceDefaults.Data;
 using CrmPlatform.ServiceDefaults.Messaging;
 using CrmPlatform.Tests.Infrastructure;
@@ -25,6 +26,43 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
         Assert.Equal(1000L, await CountAsync(service, "SELECT count(DISTINCT note_id) FROM notes_seen"));
         Assert.Equal(1000L, await CountAsync(service, "SELECT count(*) FROM notes_seen"));
         Assert.Equal(0L, await CountAsync(service, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL"));
+    }
+
+    [Fact]
+    public async Task A_consumer_killed_mid_stream_still_applies_every_event_exactly_once()
+    {
+        var connectionString = await TestDatabase.CreateAsync(infrastructure);
+        var endpoint = "notes-killed-" + Guid.NewGuid().ToString("N")[..8];
+        await using var producer = await NotesService.StartAsync(infrastructure, connectionString, consume: false);
+        var consumer = await ConsumerProcess.StartAsync(infrastructure, connectionString, endpoint);
+        try
+        {
+            await producer.AddNoteAsync("warm-up");
+            Assert.Equal(1, await producer.WaitForSeenAsync(1));
+
+            var writes = Task.Run(async () =>
+            {
+                for (var i = 0; i < 1000; i++)
+                {
+                    await producer.AddNoteAsync($"note {i}");
+                }
+            });
+            await producer.WaitForSeenAsync(250);
+            consumer.Kill();
+            await consumer.Exited;
+            await consumer.DisposeAsync();
+            consumer = await ConsumerProcess.StartAsync(infrastructure, connectionString, endpoint);
+            await writes;
+
+            Assert.Equal(1001, await producer.WaitForSeenAsync(1001));
+            await Task.Delay(1000);
+            Assert.Equal(1001L, await CountAsync(producer, "SELECT count(*) FROM notes_seen"));
+            Assert.Equal(1001L, await CountAsync(producer, "SELECT count(DISTINCT note_id) FROM notes_seen"));
+        }
+        finally
+        {
+            await consumer.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public static class CustomersServiceExtensions
         builder.Services.AddSingleton(new PhoneNumbers(builder.Configuration["Customers:DefaultPhoneRegion"] ?? "US"));
         builder.Services.AddSingleton<AccountOperations>();
         builder.Services.AddSingleton<ContactOperations>();
+        builder.Services.AddSingleton<HistoryOperations>();
         return builder;
     }
 

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace CrmPlatform.Customers.Data;
 
-/// <summary>Writes field changes to <c>audit_entries</c> inside the transaction that makes them.</summary>
+/// <summary>Writes field changes to <c>audit_entries</c> inside the transaction that makes them, and reads them back.</summary>
 internal static class AuditLog
 {
     public static async Task WriteAsync(
@@ -30,5 +30,35 @@ internal static class AuditLog
         command.Parameters.Add(Sql.Value(changes.Select(c => c.OldValue).ToArray()));
         command.Parameters.Add(Sql.Value(changes.Select(c => c.NewValue).ToArray()));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> entries of one record after <paramref name="afterSequence"/>, oldest first.</summary>
+    public static async Task<List<AuditEntry>> ReadAsync(
+        NpgsqlConnection connection, string tenantId, string resourceName, long? afterSequence, int limit,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT id, field, old_value, new_value, changed_by, changed_at, version FROM audit_entries
+            WHERE tenant_id = $1 AND resource_name = $2 AND id > $3 ORDER BY id LIMIT $4
+            """,
+            connection);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Text(resourceName));
+        command.Parameters.Add(Sql.Value(afterSequence ?? 0L));
+        command.Parameters.Add(Sql.Value(limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<AuditEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new AuditEntry(
+                reader.GetInt64(0),
+                new FieldChange(reader.GetString(1), reader.NullableString(2), reader.NullableString(3)),
+                reader.GetString(4),
+                reader.GetFieldValue<DateTimeOffset>(5),
+                reader.GetInt64(6)));
+        }
+
+        return entries;
     }
 }

@@ -1,5 +1,12 @@
 namespace CrmPlatform.Customers.Domain;
 
+/// <summary>The kinds of record with a field-level history.</summary>
+public enum RecordKind
+{
+    Account,
+    Contact,
+}
+
 /// <summary>A record whose fields are kept in the field-level history.</summary>
 public interface IAuditable
 {
@@ -28,3 +35,6 @@ public static class FieldChanges
             .ToList();
     }
 }
+
+/// <summary>A recorded change: <see cref="Sequence"/> orders the history, <see cref="Version"/> is the record's after it.</summary>
+public sealed record AuditEntry(long Sequence, FieldChange Change, string ChangedBy, DateTimeOffset ChangedAt, long Version);

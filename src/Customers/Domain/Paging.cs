@@ -1,11 +1,12 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace CrmPlatform.Customers.Domain;
 
 /// <summary>
-/// Keyset pages in id order (UUIDv7: creation order, stable under inserts). A page token carries the last id and a
-/// fingerprint of the filters it was issued for; reusing it with other filters is INVALID_ARGUMENT.
+/// Keyset pages in id order (UUIDv7: creation order, stable under inserts) or sequence order. A page token carries the
+/// last key and a fingerprint of the filters it was issued for; reusing it with other filters is INVALID_ARGUMENT.
 /// </summary>
 public static class Paging
 {
@@ -20,36 +21,54 @@ public static class Paging
         _ => requested,
     };
 
-    public static string Token(Guid lastId, string filterFingerprint) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{lastId:N}.{Hash(filterFingerprint)}"))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Token(Guid lastId, string filterFingerprint) => Encode(lastId.ToString("N"), filterFingerprint);
+
+    public static string Token(long lastSequence, string filterFingerprint) => Encode(lastSequence.ToString(CultureInfo.InvariantCulture), filterFingerprint);
 
     /// <returns>The id after which the page starts, or null for the first page.</returns>
-    public static Guid? After(string? token, string filterFingerprint)
+    public static Guid? After(string? token, string filterFingerprint) =>
+        Decode(token, filterFingerprint) is not { } key ? null
+        : Guid.TryParseExact(key, "N", out var id) ? id
+        : throw NotOurs();
+
+    /// <returns>The sequence number after which the page starts, or null for the first page.</returns>
+    public static long? AfterSequence(string? token, string filterFingerprint) =>
+        Decode(token, filterFingerprint) is not { } key ? null
+        : long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
+        : throw NotOurs();
+
+    private static string Encode(string key, string filterFingerprint) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{key}.{Hash(filterFingerprint)}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string? Decode(string? token, string filterFingerprint)
     {
         if (string.IsNullOrEmpty(token))
         {
             return null;
         }
 
+        string[] parts;
         try
         {
             var base64 = token.Replace('-', '+').Replace('_', '/');
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight((base64.Length + 3) / 4 * 4, '=')));
-            var parts = text.Split('.');
-            if (parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var id))
-            {
-                return parts[1] == Hash(filterFingerprint)
-                    ? id
-                    : throw new InvalidFieldException("page_token", "was issued for other filters; list again from the first page.");
-            }
+            parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight((base64.Length + 3) / 4 * 4, '='))).Split('.');
         }
         catch (FormatException)
         {
+            throw NotOurs();
         }
 
-        throw new InvalidFieldException("page_token", "is not a token this service issued.");
+        if (parts.Length != 2)
+        {
+            throw NotOurs();
+        }
+
+        return parts[1] == Hash(filterFingerprint)
+            ? parts[0]
+            : throw new InvalidFieldException("page_token", "was issued for other filters; list again from the first page.");
     }
+
+    private static InvalidFieldException NotOurs() => new("page_token", "is not a token this service issued.");
 
     private static string Hash(string fingerprint) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)))[..16];

@@ -8,7 +8,8 @@ using Proto = CrmPlatform.Contracts.Customers.V1;
 namespace CrmPlatform.Customers.Grpc;
 
 /// <summary>The crm.customers.v1.Customers API: validates and maps requests, the operations do the rest.</summary>
-public sealed class CustomersService(AccountOperations accounts, ContactOperations contacts, PhoneNumbers phones)
+public sealed class CustomersService(
+    AccountOperations accounts, ContactOperations contacts, HistoryOperations history, PhoneNumbers phones)
     : Proto.Customers.CustomersBase
 {
     public override async Task<Proto.Account> CreateAccount(Proto.CreateAccountRequest request, ServerCallContext context)
@@ -78,6 +79,29 @@ public sealed class CustomersService(AccountOperations accounts, ContactOperatio
         return new Proto.ListContactsResponse
         {
             Contacts = { page.Items.Select(ContactMapping.ToProto) },
+            NextPageToken = page.NextPageToken ?? "",
+        };
+    }
+
+    public override async Task<Proto.ListFieldChangesResponse> ListFieldChanges(
+        Proto.ListFieldChangesRequest request, ServerCallContext context)
+    {
+        var (kind, id) = ResourceNames.ParseRecord(request.Parent, "parent");
+        var page = await history.ListAsync(context.GetCaller(), kind, id, request.PageSize, request.PageToken, context.CancellationToken);
+        return new Proto.ListFieldChangesResponse
+        {
+            Changes =
+            {
+                page.Items.Select(entry => new Proto.FieldChange
+                {
+                    Field = entry.Change.Field,
+                    OldValue = entry.Change.OldValue ?? "",
+                    NewValue = entry.Change.NewValue ?? "",
+                    ChangedBy = entry.ChangedBy,
+                    ChangeTime = Fields.Time(entry.ChangedAt),
+                    Version = entry.Version,
+                }),
+            },
             NextPageToken = page.NextPageToken ?? "",
         };
     }

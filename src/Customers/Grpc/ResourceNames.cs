@@ -20,6 +20,12 @@ internal static class ResourceNames
             : throw new InvalidFieldException(field, $"must look like '{prefix}{{uuid}}'.");
     }
 
+    /// <summary>An account's or a contact's resource name.</summary>
+    public static (RecordKind Kind, Guid Id) ParseRecord(string? name, string field) =>
+        name?.StartsWith(Contact.ResourcePrefix, StringComparison.Ordinal) == true
+            ? (RecordKind.Contact, Parse(name, Contact.ResourcePrefix, field))
+            : (RecordKind.Account, Parse(name, Account.ResourcePrefix, field));
+
     public static Guid? RequestId(string? requestId) =>
         string.IsNullOrEmpty(requestId) ? null
         : Guid.TryParse(requestId, out var id) ? id

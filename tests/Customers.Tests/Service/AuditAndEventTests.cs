@@ -50,7 +50,7 @@ public sealed class AuditAndEventTests(CustomersServer server)
     }
 
     [Fact]
-    public async Task The_audit_history_records_who_changed_which_field_from_what_to_what()
+    public async Task The_history_shows_who_changed_which_field_from_what_to_what()
     {
         var tenant = TestData.NewTenant();
         var rep = server.Rep(tenant);
@@ -63,28 +63,42 @@ public sealed class AuditAndEventTests(CustomersServer server)
             UpdateMask = TestData.Mask("email", "owner_user_id"),
         }, manager.Headers);
 
-        var history = await ReadHistoryAsync(tenant, account.Name);
-        Assert.Contains(("display_name", null, "Oscorp", rep.UserId, 1L), history);
-        Assert.Contains(("email", null, "info@oscorp.com", rep.UserId, 1L), history);
-        Assert.Contains(("email", "info@oscorp.com", null, "manager-1", 2L), history);
-        Assert.Contains(("owner_user_id", rep.UserId, "rep-2", "manager-1", 2L), history);
-        Assert.Equal(2, history.Count(h => h.Version == 2));
+        var history = (await _client.ListFieldChangesAsync(new Proto.ListFieldChangesRequest { Parent = account.Name }, manager.Headers))
+            .Changes.Select(c => (c.Field, c.OldValue, c.NewValue, c.ChangedBy, c.Version)).ToList();
+        Assert.Contains(("display_name", "", "Oscorp", rep.UserId, 1L), history);
+        Assert.Contains(("email", "", "info@oscorp.com", rep.UserId, 1L), history);
+        Assert.Equal(
+            [("email", "info@oscorp.com", "", "manager-1", 2L), ("owner_user_id", rep.UserId, "rep-2", "manager-1", 2L)],
+            history.Where(h => h.Version == 2));
     }
 
-    private async Task<List<(string Field, string? Old, string? New, string By, long Version)>> ReadHistoryAsync(string tenant, string resource)
+    [Fact]
+    public async Task A_contacts_history_pages_oldest_first_and_is_stored_in_the_same_transaction_as_the_change()
     {
-        await using var command = server.Database.CreateCommand(
-            "SELECT field, old_value, new_value, changed_by, version FROM audit_entries WHERE tenant_id = $1 AND resource_name = $2 ORDER BY id");
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = tenant });
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = resource });
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(string, string?, string?, string, long)>();
-        while (await reader.ReadAsync())
+        var rep = server.Rep(TestData.NewTenant());
+        var account = await _client.CreateAccountAsync(TestData.Company("Massive Dynamic"), rep.Headers);
+        var contact = await _client.CreateContactAsync(TestData.Contact(account, "Nina", "Sharp"), rep.Headers);
+        for (var i = 1; i <= 3; i++)
         {
-            rows.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3), reader.GetInt64(4)));
+            await _client.UpdateContactAsync(new Proto.UpdateContactRequest
+            {
+                Contact = new Proto.Contact { Name = contact.Name, JobTitle = $"Title {i}" },
+            }, rep.Headers);
         }
 
-        return rows;
+        var titles = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await _client.ListFieldChangesAsync(
+                new Proto.ListFieldChangesRequest { Parent = contact.Name, PageSize = 2, PageToken = token }, rep.Headers);
+            titles.AddRange(page.Changes.Where(c => c.Field == "job_title").Select(c => c.NewValue));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(["Title 1", "Title 2", "Title 3"], titles);
+        Assert.Equal(4L, await server.ScalarAsync<long>(
+            "SELECT count(DISTINCT version) FROM audit_entries WHERE resource_name = $1", contact.Name));
     }
 }

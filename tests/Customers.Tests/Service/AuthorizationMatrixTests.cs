@@ -64,6 +64,7 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
     [
         ("GetAccount", Read), ("UpdateAccount", Write), ("DeleteAccount", Write), ("ListAccounts", List),
         ("GetContact", Read), ("UpdateContact", Write), ("ListContacts", List), ("CreateContact", AddContact),
+        ("ListFieldChanges", Read),
     ];
 
     public static TheoryData<string, string, string, string> Cases()
@@ -182,6 +183,8 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
                 new Proto.ListContactsRequest { PageSize = 1000 }, headers)).Contacts.Any(c => c.Name == contact.Name)),
             "CreateContact" => await OutcomeOf(() => client.CreateContactAsync(
                 TestData.Contact(account, "New", Guid.NewGuid().ToString("N")), headers)),
+            "ListFieldChanges" => await OutcomeOf(() => client.ListFieldChangesAsync(
+                new Proto.ListFieldChangesRequest { Parent = contact.Name }, headers)),
             _ => throw new ArgumentOutOfRangeException(nameof(rpc), rpc, null),
         };
     }

@@ -71,6 +71,20 @@ public sealed class BadInputTests(CustomersServer server)
         Assert.StartsWith("update_mask:", error.Status.Detail);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("users/42")]
+    [InlineData("accounts/not-a-uuid")]
+    public async Task A_history_request_for_anything_but_an_account_or_contact_is_invalid(string parent)
+    {
+        var rep = server.Rep(TestData.NewTenant());
+
+        var error = await TestData.FailsAsync(() => _client.ListFieldChangesAsync(new Proto.ListFieldChangesRequest { Parent = parent }, rep.Headers));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("parent:", error.Status.Detail);
+    }
+
     [Fact]
     public async Task A_huge_page_size_is_clamped_to_the_maximum()
     {

@@ -1,0 +1,39 @@
+using CrmPlatform.Customers.Data;
+using CrmPlatform.Customers.Domain;
+using CrmPlatform.ServiceDefaults.Security;
+using Npgsql;
+
+namespace CrmPlatform.Customers.Application;
+
+/// <summary>The field-level history of a record, for callers who may read the record.</summary>
+public sealed class HistoryOperations(NpgsqlDataSource dataSource)
+{
+    public async Task<Page<AuditEntry>> ListAsync(
+        Caller caller, RecordKind kind, Guid id, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        var size = Paging.PageSize(pageSize);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var (resourceName, ownership) = await RecordAsync(connection, caller, kind, id, cancellationToken);
+        AccessPolicy.EnsureCanRead(caller, ownership, resourceName);
+        var after = Paging.AfterSequence(pageToken, resourceName);
+        var entries = await AuditLog.ReadAsync(connection, caller.TenantId, resourceName, after, size + 1, cancellationToken);
+        return entries.Count > size
+            ? new Page<AuditEntry>(entries[..size], Paging.Token(entries[size - 1].Sequence, resourceName))
+            : new Page<AuditEntry>(entries, null);
+    }
+
+    private static async Task<(string ResourceName, Ownership Ownership)> RecordAsync(
+        NpgsqlConnection connection, Caller caller, RecordKind kind, Guid id, CancellationToken cancellationToken)
+    {
+        if (kind == RecordKind.Account)
+        {
+            var account = await AccountRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
+                ?? throw new RecordNotFoundException(Account.ResourcePrefix + id);
+            return (account.ResourceName, account.Ownership);
+        }
+
+        var contact = await ContactRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
+            ?? throw new RecordNotFoundException(Contact.ResourcePrefix + id);
+        return (contact.ResourceName, contact.Ownership);
+    }
+}

@@ -33,7 +33,7 @@ internal sealed class ProjectRunner : ResourceRunner
 
     public override int Restarts => _restarts;
 
-    public override string Address => string.Join(" ", Urls.Select(u => $"{u.Key}={u.Value}"));
+    public override string Address => string.Join("  ", Urls.Select(u => $"{u.Key} {u.Value.ToString().TrimEnd('/')}"));
 
     private Uri HealthUri => new(ProjectEnvironment.Url(_ports[ProjectResource.HttpEndpoint]), "/health");
 

@@ -104,6 +104,34 @@ public sealed class RabbitMqServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops and restarts the broker application inside the running node (<c>rabbitmqctl stop_app</c>, then
+    /// <c>start_app</c>): every client connection drops, as in a broker restart, while ports and durable data stay.
+    /// </summary>
+    public async Task RestartBrokerAsync(TimeSpan downtime, CancellationToken cancellationToken = default)
+    {
+        await RunCtlAsync("stop_app", cancellationToken);
+        await Task.Delay(downtime, cancellationToken);
+        await RunCtlAsync("start_app", cancellationToken);
+        await RunCtlAsync("await_startup", cancellationToken);
+    }
+
+    private async Task RunCtlAsync(string command, CancellationToken cancellationToken)
+    {
+        var ports = new RabbitMqPorts(Port, DistributionPort, EpmdPort);
+        var result = await ChildProcess.RunAsync(
+            new ChildProcessStartInfo("rabbitmqctl", Path.Combine(_options.BinDirectory, "rabbitmqctl"), ["-n", NodeName, command])
+            {
+                EnvironmentVariables = Environment(DataDirectory, NodeName, ports),
+                WorkingDirectory = DataDirectory,
+            },
+            cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl {command} failed with exit code {result.ExitCode}: {result.Output}");
+        }
+    }
+
     /// <summary>Graceful stop (SIGTERM), then kills anything left, then stops epmd; removes a temporary node. Cancelling skips the wait and kills.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default)
     {

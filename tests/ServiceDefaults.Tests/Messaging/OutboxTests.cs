@@ -66,6 +66,28 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task A_broker_restart_mid_stream_loses_and_duplicates_no_event()
+    {
+        await using var service = await NotesService.StartAsync(infrastructure, await TestDatabase.CreateAsync(infrastructure));
+
+        var writes = Task.Run(async () =>
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                await service.AddNoteAsync($"note {i}");
+            }
+        });
+        await service.WaitForSeenAsync(250);
+        await infrastructure.RabbitMq.RestartBrokerAsync(TimeSpan.FromSeconds(1));
+        await writes;
+
+        Assert.Equal(1000, await service.WaitForSeenAsync(1000));
+        await Task.Delay(1000);
+        Assert.Equal(1000L, await CountAsync(service, "SELECT count(*) FROM notes_seen"));
+        Assert.Equal(1000L, await CountAsync(service, "SELECT count(DISTINCT note_id) FROM notes_seen"));
+    }
+
+    [Fact]
     public async Task A_rolled_back_change_publishes_nothing()
     {
         await using var service = await NotesService.StartAsync(infrastructure, await TestDatabase.CreateAsync(infrastructure));

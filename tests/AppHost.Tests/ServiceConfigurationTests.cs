@@ -67,7 +67,7 @@ public sealed class ServiceConfigurationTests(DistributedAppFixture platform)
 
         var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.EndsWith("src/Customers/bin/Debug/net10.0/CrmPlatform.Customers.dll", commandLine[^1], StringComparison.Ordinal);
+        Assert.EndsWith($"src/Customers/bin/{platform.App.Options.Configuration}/net10.0/CrmPlatform.Customers.dll", commandLine[^1], StringComparison.Ordinal);
     }
 
     private IReadOnlyDictionary<string, string> EnvironmentOf(string resource) =>

@@ -28,6 +28,7 @@ public static class CustomersServiceExtensions
         builder.Services.AddSingleton<AccountOperations>();
         builder.Services.AddSingleton<ContactOperations>();
         builder.Services.AddSingleton<HistoryOperations>();
+        builder.Services.AddSingleton<CustomFieldOperations>();
         return builder;
     }
 

@@ -13,15 +13,19 @@ namespace CrmPlatform.Customers.Application;
 /// </summary>
 public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider time, ILogger<AccountOperations> logger)
 {
+    private static readonly IReadOnlyDictionary<string, CustomFieldValue> NoCustomFields = new Dictionary<string, CustomFieldValue>();
+
     public async Task<Account> CreateAsync(Caller caller, NewAccount input, CreateOptions options, CancellationToken cancellationToken)
     {
         var ownership = AccessPolicy.DefaultOwnership(caller, input.OwnerUserId, input.Team);
         AccessPolicy.EnsureCanCreate(caller, ownership, "account");
         var now = Sql.ToMicroseconds(time.GetUtcNow());
-        var account = new Account(Guid.CreateVersion7(), caller.TenantId, input.Kind, input.DisplayName, input.Email, input.Phone,
-            input.Domain, ownership, input.Tags, input.Phase, 1, now, now);
-
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var customFields = await CustomFieldFilters.ApplyAsync(connection, caller.TenantId, RecordKind.Account, NoCustomFields,
+            input.CustomFields, replace: false, "account.custom_fields", cancellationToken);
+        var account = new Account(Guid.CreateVersion7(), caller.TenantId, input.Kind, input.DisplayName, input.Email, input.Phone,
+            input.Domain, ownership, input.Tags, input.Phase, 1, now, now, customFields);
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (options.RequestId is { } requestId
             && await AccountRows.FindByRequestIdAsync(transaction, caller.TenantId, requestId, cancellationToken) is { } earlier)
@@ -60,9 +64,8 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
         return account;
     }
 
-    /// <param name="change">Applies the requested field values (already validated) to the current account.</param>
     public async Task<Account> UpdateAsync(
-        Caller caller, Guid id, string? etag, Func<Account, Account> change, CancellationToken cancellationToken)
+        Caller caller, Guid id, string? etag, RecordChange<Account> change, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -73,7 +76,9 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
         Etags.Check(before.ResourceName, before.Version, etag);
 
         var now = Sql.ToMicroseconds(time.GetUtcNow());
-        var after = change(before) with { Version = before.Version + 1, UpdatedAt = now };
+        var customFields = await CustomFieldFilters.ApplyAsync(connection, caller.TenantId, RecordKind.Account, before.CustomFields,
+            change.CustomFields, change.ReplaceCustomFields, "account.custom_fields", cancellationToken);
+        var after = change.Fields(before) with { CustomFields = customFields, Version = before.Version + 1, UpdatedAt = now };
         AccessPolicy.EnsureCanUpdate(caller, before.Ownership, after.Ownership, before.ResourceName);
         var changes = FieldChanges.Between(before, after);
         if (changes.Count == 0)
@@ -117,8 +122,9 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
         var size = Paging.PageSize(pageSize);
         var after = Paging.After(pageToken, filters.Fingerprint);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var customFields = await CustomFieldFilters.ForListAsync(connection, caller.TenantId, RecordKind.Account, filters.CustomFields, cancellationToken);
         var rows = await AccountRows.ListAsync(connection, new AccountQuery(caller.TenantId, scope, filters.OwnerUserId, filters.Team,
-            filters.Tag, filters.Phase, filters.Kind, filters.Search, after, size + 1), cancellationToken);
+            filters.Tag, filters.Phase, filters.Kind, filters.Search, customFields, after, size + 1), cancellationToken);
         return rows.Count > size
             ? new Page<Account>(rows[..size], Paging.Token(rows[size - 1].Id, filters.Fingerprint))
             : new Page<Account>(rows, null);

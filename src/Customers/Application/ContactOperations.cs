@@ -14,15 +14,19 @@ namespace CrmPlatform.Customers.Application;
 /// </summary>
 public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider time, ILogger<ContactOperations> logger)
 {
+    private static readonly IReadOnlyDictionary<string, CustomFieldValue> NoCustomFields = new Dictionary<string, CustomFieldValue>();
+
     public async Task<Contact> CreateAsync(Caller caller, NewContact input, CreateOptions options, CancellationToken cancellationToken)
     {
         var ownership = AccessPolicy.DefaultOwnership(caller, input.OwnerUserId, input.Team);
         AccessPolicy.EnsureCanCreate(caller, ownership, "contact");
         var now = Sql.ToMicroseconds(time.GetUtcNow());
-        var contact = new Contact(Guid.CreateVersion7(), caller.TenantId, input.AccountId, input.GivenName, input.FamilyName,
-            input.Email, input.Phone, input.JobTitle, ownership, input.Tags, 1, now, now);
-
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var customFields = await CustomFieldFilters.ApplyAsync(connection, caller.TenantId, RecordKind.Contact, NoCustomFields,
+            input.CustomFields, replace: false, "contact.custom_fields", cancellationToken);
+        var contact = new Contact(Guid.CreateVersion7(), caller.TenantId, input.AccountId, input.GivenName, input.FamilyName,
+            input.Email, input.Phone, input.JobTitle, ownership, input.Tags, 1, now, now, customFields);
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (options.RequestId is { } requestId
             && await ContactRows.FindByRequestIdAsync(transaction, caller.TenantId, requestId, cancellationToken) is { } earlier)
@@ -60,9 +64,8 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
         return contact;
     }
 
-    /// <param name="change">Applies the requested field values (already validated) to the current contact.</param>
     public async Task<Contact> UpdateAsync(
-        Caller caller, Guid id, string? etag, Func<Contact, Contact> change, CancellationToken cancellationToken)
+        Caller caller, Guid id, string? etag, RecordChange<Contact> change, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -73,7 +76,9 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
         Etags.Check(before.ResourceName, before.Version, etag);
 
         var now = Sql.ToMicroseconds(time.GetUtcNow());
-        var after = change(before) with { Version = before.Version + 1, UpdatedAt = now };
+        var customFields = await CustomFieldFilters.ApplyAsync(connection, caller.TenantId, RecordKind.Contact, before.CustomFields,
+            change.CustomFields, change.ReplaceCustomFields, "contact.custom_fields", cancellationToken);
+        var after = change.Fields(before) with { CustomFields = customFields, Version = before.Version + 1, UpdatedAt = now };
         AccessPolicy.EnsureCanUpdate(caller, before.Ownership, after.Ownership, before.ResourceName);
         if (after.AccountId != before.AccountId)
         {
@@ -103,8 +108,9 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
         var size = Paging.PageSize(pageSize);
         var after = Paging.After(pageToken, filters.Fingerprint);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var customFields = await CustomFieldFilters.ForListAsync(connection, caller.TenantId, RecordKind.Contact, filters.CustomFields, cancellationToken);
         var rows = await ContactRows.ListAsync(connection, new ContactQuery(caller.TenantId, scope, filters.AccountId,
-            filters.OwnerUserId, filters.Team, filters.Tag, filters.Search, after, size + 1), cancellationToken);
+            filters.OwnerUserId, filters.Team, filters.Tag, filters.Search, customFields, after, size + 1), cancellationToken);
         return rows.Count > size
             ? new Page<Contact>(rows[..size], Paging.Token(rows[size - 1].Id, filters.Fingerprint))
             : new Page<Contact>(rows, null);

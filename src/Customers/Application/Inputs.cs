@@ -12,7 +12,8 @@ public sealed record NewAccount(
     string? OwnerUserId,
     string? Team,
     IReadOnlyList<string> Tags,
-    RelationshipPhase Phase);
+    RelationshipPhase Phase,
+    IReadOnlyDictionary<string, CustomFieldInput> CustomFields);
 
 /// <summary>A validated, normalised contact to create.</summary>
 public sealed record NewContact(
@@ -24,20 +25,31 @@ public sealed record NewContact(
     string? JobTitle,
     string? OwnerUserId,
     string? Team,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags,
+    IReadOnlyDictionary<string, CustomFieldInput> CustomFields);
 
 /// <summary><see cref="RequestId"/> makes a create idempotent; <see cref="ConfirmNotDuplicate"/> skips the duplicate guard.</summary>
 public sealed record CreateOptions(Guid? RequestId, bool ConfirmNotDuplicate);
 
+/// <summary>
+/// A validated update: <see cref="Fields"/> applies the standard fields; <see cref="CustomFields"/> sets (or, without
+/// a value, clears) custom fields, on top of the current ones or, with <see cref="ReplaceCustomFields"/>, instead of them.
+/// </summary>
+public sealed record RecordChange<T>(
+    Func<T, T> Fields, IReadOnlyDictionary<string, CustomFieldInput> CustomFields, bool ReplaceCustomFields);
+
 public sealed record AccountFilters(
-    string? OwnerUserId, string? Team, string? Tag, RelationshipPhase? Phase, AccountKind? Kind, string? Search)
+    string? OwnerUserId, string? Team, string? Tag, RelationshipPhase? Phase, AccountKind? Kind, string? Search,
+    IReadOnlyDictionary<string, CustomFieldInput> CustomFields)
 {
-    public string Fingerprint => $"accounts|{OwnerUserId}|{Team}|{Tag}|{Phase}|{Kind}|{Search}";
+    public string Fingerprint =>
+        $"accounts|{OwnerUserId}|{Team}|{Tag}|{Phase}|{Kind}|{Search}|{CustomFieldFilters.Fingerprint(CustomFields)}";
 }
 
-public sealed record ContactFilters(Guid? AccountId, string? OwnerUserId, string? Team, string? Tag, string? Search)
+public sealed record ContactFilters(
+    Guid? AccountId, string? OwnerUserId, string? Team, string? Tag, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields)
 {
-    public string Fingerprint => $"contacts|{AccountId}|{OwnerUserId}|{Team}|{Tag}|{Search}";
+    public string Fingerprint => $"contacts|{AccountId}|{OwnerUserId}|{Team}|{Tag}|{Search}|{CustomFieldFilters.Fingerprint(CustomFields)}";
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextPageToken);

@@ -12,5 +12,6 @@ internal sealed record AccountQuery(
     RelationshipPhase? Phase,
     AccountKind? Kind,
     string? Search,
+    IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
     Guid? After,
     int Limit);

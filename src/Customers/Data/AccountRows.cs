@@ -7,7 +7,8 @@ namespace CrmPlatform.Customers.Data;
 internal static class AccountRows
 {
     private const string Columns =
-        "id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase, version, created_at, updated_at";
+        "id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase, version, created_at, updated_at, "
+        + "custom_fields::text";
 
     private const int MaxDuplicateCandidates = 50;
 
@@ -48,8 +49,8 @@ internal static class AccountRows
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO accounts (id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase,
-                                  version, request_id, created_by, created_at, updated_at, name_key)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+                                  version, request_id, created_by, created_at, updated_at, name_key, custom_fields)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
             ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
             """,
             transaction.Connection, transaction);
@@ -61,6 +62,7 @@ internal static class AccountRows
         command.Parameters.Add(Sql.Value(account.CreatedAt));
         command.Parameters.Add(Sql.Value(account.UpdatedAt));
         command.Parameters.Add(Sql.Text(account.Profile.NameKey));
+        command.Parameters.Add(CustomFieldJson.Parameter(account.CustomFields));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -69,7 +71,8 @@ internal static class AccountRows
         await using var command = new NpgsqlCommand(
             """
             UPDATE accounts SET kind = $3, display_name = $4, email = $5, phone = $6, domain = $7, owner_user_id = $8,
-                                team = $9, tags = $10, phase = $11, version = $12, updated_at = $13, name_key = $14
+                                team = $9, tags = $10, phase = $11, version = $12, updated_at = $13, name_key = $14,
+                                custom_fields = $15
             WHERE tenant_id = $1 AND id = $2
             """,
             transaction.Connection, transaction);
@@ -78,6 +81,7 @@ internal static class AccountRows
         AddFields(command, account);
         command.Parameters.Add(Sql.Value(account.UpdatedAt));
         command.Parameters.Add(Sql.Text(account.Profile.NameKey));
+        command.Parameters.Add(CustomFieldJson.Parameter(account.CustomFields));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -133,6 +137,11 @@ internal static class AccountRows
             filter.Add("search_text LIKE @p OR @p <% search_text", Sql.Text(Sql.Contains(query.Search)), Sql.Text(query.Search));
         }
 
+        if (query.CustomFields.Count > 0)
+        {
+            filter.Add("custom_fields @> @p", CustomFieldJson.Filter(query.CustomFields));
+        }
+
         if (query.After is { } after)
         {
             filter.Add("id > @p", Sql.Value(after));
@@ -181,7 +190,8 @@ internal static class AccountRows
                 (RelationshipPhase)reader.GetInt16(10),
                 reader.GetInt64(11),
                 reader.GetFieldValue<DateTimeOffset>(12),
-                reader.GetFieldValue<DateTimeOffset>(13)));
+                reader.GetFieldValue<DateTimeOffset>(13),
+                CustomFieldJson.Read(reader.GetString(14))));
         }
 
         return accounts;

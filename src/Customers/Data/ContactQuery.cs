@@ -11,5 +11,6 @@ internal sealed record ContactQuery(
     string? Team,
     string? Tag,
     string? Search,
+    IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
     Guid? After,
     int Limit);

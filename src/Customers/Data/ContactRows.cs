@@ -8,7 +8,7 @@ internal static class ContactRows
 {
     private const string Columns =
         "c.id, c.tenant_id, c.account_id, c.given_name, c.family_name, c.email, c.phone, c.job_title, c.owner_user_id, c.team, "
-        + "c.tags, c.version, c.created_at, c.updated_at, a.domain";
+        + "c.tags, c.version, c.created_at, c.updated_at, c.custom_fields::text, a.domain";
 
     private const string From = "contacts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL";
     private const int MaxDuplicateCandidates = 50;
@@ -49,8 +49,8 @@ internal static class ContactRows
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO contacts (id, tenant_id, account_id, given_name, family_name, email, phone, job_title, owner_user_id,
-                                  team, tags, version, updated_at, name_key, request_id, created_by, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+                                  team, tags, version, updated_at, name_key, custom_fields, request_id, created_by, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
             ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
             """,
             transaction.Connection, transaction);
@@ -68,7 +68,8 @@ internal static class ContactRows
         await using var command = new NpgsqlCommand(
             """
             UPDATE contacts SET account_id = $3, given_name = $4, family_name = $5, email = $6, phone = $7, job_title = $8,
-                                owner_user_id = $9, team = $10, tags = $11, version = $12, updated_at = $13, name_key = $14
+                                owner_user_id = $9, team = $10, tags = $11, version = $12, updated_at = $13, name_key = $14,
+                                custom_fields = $15
             WHERE tenant_id = $1 AND id = $2
             """,
             transaction.Connection, transaction);
@@ -111,6 +112,11 @@ internal static class ContactRows
             filter.Add("c.search_text LIKE @p OR @p <% c.search_text", Sql.Text(Sql.Contains(query.Search)), Sql.Text(query.Search));
         }
 
+        if (query.CustomFields.Count > 0)
+        {
+            filter.Add("c.custom_fields @> @p", CustomFieldJson.Filter(query.CustomFields));
+        }
+
         if (query.After is { } after)
         {
             filter.Add("c.id > @p", Sql.Value(after));
@@ -137,6 +143,7 @@ internal static class ContactRows
         command.Parameters.Add(Sql.Value(contact.Version));
         command.Parameters.Add(Sql.Value(contact.UpdatedAt));
         command.Parameters.Add(Sql.Text(NameKeys.Of(contact.FullName)));
+        command.Parameters.Add(CustomFieldJson.Parameter(contact.CustomFields));
     }
 
     private static async Task<List<ContactRow>> QueryAsync(
@@ -163,8 +170,9 @@ internal static class ContactRows
                     reader.GetFieldValue<string[]>(10),
                     reader.GetInt64(11),
                     reader.GetFieldValue<DateTimeOffset>(12),
-                    reader.GetFieldValue<DateTimeOffset>(13)),
-                reader.NullableString(14)));
+                    reader.GetFieldValue<DateTimeOffset>(13),
+                    CustomFieldJson.Read(reader.GetString(14))),
+                reader.NullableString(15)));
         }
 
         return contacts;

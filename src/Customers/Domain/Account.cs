@@ -30,7 +30,8 @@ public sealed record Account(
     RelationshipPhase Phase,
     long Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : IAuditable
+    DateTimeOffset UpdatedAt,
+    IReadOnlyDictionary<string, CustomFieldValue> CustomFields) : IAuditable
 {
     public const string ResourcePrefix = "accounts/";
 
@@ -40,7 +41,7 @@ public sealed record Account(
 
     public PartyProfile Profile => PartyProfile.Of(DisplayName, Email, Phone, Domain);
 
-    public IReadOnlyDictionary<string, string?> AuditValues => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> AuditValues => new Dictionary<string, string?>(CustomFieldRules.AuditValues(CustomFields))
     {
         ["kind"] = Kind.ToString(),
         ["display_name"] = DisplayName,

@@ -1,10 +1,10 @@
 namespace CrmPlatform.Customers.Domain;
 
-/// <summary>The kinds of record with a field-level history.</summary>
+/// <summary>The kinds of record with a field-level history and custom fields.</summary>
 public enum RecordKind
 {
-    Account,
-    Contact,
+    Account = 1,
+    Contact = 2,
 }
 
 /// <summary>A record whose fields are kept in the field-level history.</summary>
@@ -29,9 +29,10 @@ public static class FieldChanges
     public static IReadOnlyList<FieldChange> Between(IAuditable before, IAuditable after)
     {
         var old = before.AuditValues;
-        return after.AuditValues
-            .Where(v => !string.Equals(old[v.Key], v.Value, StringComparison.Ordinal))
-            .Select(v => new FieldChange(v.Key, old[v.Key], v.Value))
+        var current = after.AuditValues;
+        return old.Keys.Union(current.Keys)
+            .Select(field => new FieldChange(field, old.GetValueOrDefault(field), current.GetValueOrDefault(field)))
+            .Where(change => !string.Equals(change.OldValue, change.NewValue, StringComparison.Ordinal))
             .ToList();
     }
 }

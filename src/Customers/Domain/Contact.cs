@@ -14,7 +14,8 @@ public sealed record Contact(
     IReadOnlyList<string> Tags,
     long Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : IAuditable
+    DateTimeOffset UpdatedAt,
+    IReadOnlyDictionary<string, CustomFieldValue> CustomFields) : IAuditable
 {
     public const string ResourcePrefix = "contacts/";
 
@@ -26,7 +27,7 @@ public sealed record Contact(
 
     public PartyProfile ProfileWith(string? accountDomain) => PartyProfile.Of(FullName, Email, Phone, accountDomain);
 
-    public IReadOnlyDictionary<string, string?> AuditValues => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> AuditValues => new Dictionary<string, string?>(CustomFieldRules.AuditValues(CustomFields))
     {
         ["account"] = Account.ResourcePrefix + AccountId,
         ["given_name"] = GivenName,

@@ -25,3 +25,6 @@ public sealed class ProbableDuplicateException(string resourceType, IReadOnlyLis
     private static string Describe(IReadOnlyList<DuplicateCandidate> candidates) =>
         string.Join("; ", candidates.Select(c => $"{c.ResourceName} (score {c.Match.Score:0.00}, matched {string.Join(", ", c.Match.MatchedFields)})"));
 }
+
+/// <summary>A record with the same identity (such as a custom field key) already exists.</summary>
+public sealed class RecordExistsException(string message) : Exception(message);

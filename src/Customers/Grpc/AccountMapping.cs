@@ -8,7 +8,7 @@ namespace CrmPlatform.Customers.Grpc;
 internal static class AccountMapping
 {
     private static readonly string[] Updatable =
-        ["kind", "display_name", "email", "phone", "domain", "owner_user_id", "team", "tags", "phase"];
+        ["kind", "display_name", "email", "phone", "domain", "owner_user_id", "team", "tags", "phase", CustomFieldMapping.Path];
 
     public static Proto.Account ToProto(Account account) => new()
     {
@@ -26,6 +26,7 @@ internal static class AccountMapping
         Etag = account.Etag,
         CreateTime = Fields.Time(account.CreatedAt),
         UpdateTime = Fields.Time(account.UpdatedAt),
+        CustomFields = { CustomFieldMapping.ToProto(account.CustomFields) },
     };
 
     public static NewAccount ToNewAccount(Proto.Account? account, PhoneNumbers phones)
@@ -44,15 +45,17 @@ internal static class AccountMapping
             Fields.Owner(account.OwnerUserId, "account.owner_user_id"),
             Fields.Team(account.Team, "account.team"),
             Fields.Tags(account.Tags, "account.tags"),
-            Phase(account.Phase) ?? RelationshipPhase.Awareness);
+            Phase(account.Phase) ?? RelationshipPhase.Awareness,
+            CustomFieldMapping.ToInputs(account.CustomFields));
     }
 
     /// <summary>Validates the masked fields now and returns the change to apply to the current account.</summary>
-    public static Func<Account, Account> ToChange(Proto.UpdateAccountRequest request, PhoneNumbers phones)
+    public static RecordChange<Account> ToChange(Proto.UpdateAccountRequest request, PhoneNumbers phones)
     {
         var input = request.Account ?? throw new InvalidFieldException("account", "is required.");
         var changes = new List<Func<Account, Account>>();
-        foreach (var path in Fields.Paths(request.UpdateMask, Populated(input), Updatable))
+        var paths = Fields.Paths(request.UpdateMask, Populated(input).Concat(CustomFieldMapping.PopulatedPaths(input.CustomFields)), Updatable);
+        foreach (var path in paths.Where(p => !CustomFieldMapping.IsCustomFieldPath(p)))
         {
             var field = "account." + path;
             changes.Add(path switch
@@ -72,7 +75,8 @@ internal static class AccountMapping
             });
         }
 
-        return account => changes.Aggregate(account, (current, change) => change(current));
+        return CustomFieldMapping.Change<Account>(
+            account => changes.Aggregate(account, (current, change) => change(current)), paths, input.CustomFields);
     }
 
     public static AccountFilters ToFilters(Proto.ListAccountsRequest request) => new(
@@ -81,7 +85,8 @@ internal static class AccountMapping
         Fields.Filter(request.Tag, "tag")?.ToLowerInvariant(),
         Phase(request.Phase),
         Kind(request.Kind),
-        Fields.Search(request.Query));
+        Fields.Search(request.Query),
+        CustomFieldMapping.ToInputs(request.CustomFields));
 
     private static IEnumerable<string> Populated(Proto.Account input)
     {

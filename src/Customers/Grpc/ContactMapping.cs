@@ -8,7 +8,7 @@ namespace CrmPlatform.Customers.Grpc;
 internal static class ContactMapping
 {
     private static readonly string[] Updatable =
-        ["account", "given_name", "family_name", "email", "phone", "job_title", "owner_user_id", "team", "tags"];
+        ["account", "given_name", "family_name", "email", "phone", "job_title", "owner_user_id", "team", "tags", CustomFieldMapping.Path];
 
     public static Proto.Contact ToProto(Contact contact) => new()
     {
@@ -26,6 +26,7 @@ internal static class ContactMapping
         Etag = contact.Etag,
         CreateTime = Fields.Time(contact.CreatedAt),
         UpdateTime = Fields.Time(contact.UpdatedAt),
+        CustomFields = { CustomFieldMapping.ToProto(contact.CustomFields) },
     };
 
     public static NewContact ToNewContact(Proto.Contact? contact, PhoneNumbers phones)
@@ -47,15 +48,17 @@ internal static class ContactMapping
             TextRules.OptionalText(contact.JobTitle, "contact.job_title"),
             Fields.Owner(contact.OwnerUserId, "contact.owner_user_id"),
             Fields.Team(contact.Team, "contact.team"),
-            Fields.Tags(contact.Tags, "contact.tags"));
+            Fields.Tags(contact.Tags, "contact.tags"),
+            CustomFieldMapping.ToInputs(contact.CustomFields));
     }
 
     /// <summary>Validates the masked fields now and returns the change to apply to the current contact.</summary>
-    public static Func<Contact, Contact> ToChange(Proto.UpdateContactRequest request, PhoneNumbers phones)
+    public static RecordChange<Contact> ToChange(Proto.UpdateContactRequest request, PhoneNumbers phones)
     {
         var input = request.Contact ?? throw new InvalidFieldException("contact", "is required.");
         var changes = new List<Func<Contact, Contact>>();
-        foreach (var path in Fields.Paths(request.UpdateMask, Populated(input), Updatable))
+        var paths = Fields.Paths(request.UpdateMask, Populated(input).Concat(CustomFieldMapping.PopulatedPaths(input.CustomFields)), Updatable);
+        foreach (var path in paths.Where(p => !CustomFieldMapping.IsCustomFieldPath(p)))
         {
             var field = "contact." + path;
             changes.Add(path switch
@@ -73,12 +76,15 @@ internal static class ContactMapping
             });
         }
 
-        return contact =>
-        {
-            var changed = changes.Aggregate(contact, (current, change) => change(current));
-            EnsureNamed(changed.GivenName, changed.FamilyName);
-            return changed;
-        };
+        return CustomFieldMapping.Change<Contact>(
+            contact =>
+            {
+                var changed = changes.Aggregate(contact, (current, change) => change(current));
+                EnsureNamed(changed.GivenName, changed.FamilyName);
+                return changed;
+            },
+            paths,
+            input.CustomFields);
     }
 
     public static ContactFilters ToFilters(Proto.ListContactsRequest request) => new(
@@ -86,7 +92,8 @@ internal static class ContactMapping
         Fields.Filter(request.OwnerUserId, "owner_user_id"),
         Fields.Filter(request.Team, "team"),
         Fields.Filter(request.Tag, "tag")?.ToLowerInvariant(),
-        Fields.Search(request.Query));
+        Fields.Search(request.Query),
+        CustomFieldMapping.ToInputs(request.CustomFields));
 
     private static void EnsureNamed(string? givenName, string? familyName)
     {

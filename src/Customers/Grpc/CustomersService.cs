@@ -9,7 +9,11 @@ namespace CrmPlatform.Customers.Grpc;
 
 /// <summary>The crm.customers.v1.Customers API: validates and maps requests, the operations do the rest.</summary>
 public sealed class CustomersService(
-    AccountOperations accounts, ContactOperations contacts, HistoryOperations history, PhoneNumbers phones)
+    AccountOperations accounts,
+    ContactOperations contacts,
+    HistoryOperations history,
+    CustomFieldOperations customFields,
+    PhoneNumbers phones)
     : Proto.Customers.CustomersBase
 {
     public override async Task<Proto.Account> CreateAccount(Proto.CreateAccountRequest request, ServerCallContext context)
@@ -104,5 +108,24 @@ public sealed class CustomersService(
             },
             NextPageToken = page.NextPageToken ?? "",
         };
+    }
+
+    public override async Task<Proto.CustomFieldDefinition> CreateCustomFieldDefinition(
+        Proto.CreateCustomFieldDefinitionRequest request, ServerCallContext context)
+    {
+        var input = request.Definition ?? throw new InvalidFieldException("definition", "is required.");
+        var recordKind = CustomFieldMapping.RecordKindOf(input.RecordType, "definition.record_type")
+            ?? throw new InvalidFieldException("definition.record_type", "is required: account or contact.");
+        var definition = await customFields.DefineAsync(context.GetCaller(), recordKind, input.Key, input.DisplayName,
+            CustomFieldMapping.TypeOf(input.Type), input.Choices, context.CancellationToken);
+        return CustomFieldMapping.ToProto(definition);
+    }
+
+    public override async Task<Proto.ListCustomFieldDefinitionsResponse> ListCustomFieldDefinitions(
+        Proto.ListCustomFieldDefinitionsRequest request, ServerCallContext context)
+    {
+        var definitions = await customFields.ListAsync(
+            context.GetCaller(), CustomFieldMapping.RecordKindOf(request.RecordType, "record_type"), context.CancellationToken);
+        return new Proto.ListCustomFieldDefinitionsResponse { Definitions = { definitions.Select(CustomFieldMapping.ToProto) } };
     }
 }

@@ -37,6 +37,10 @@ public sealed class DomainErrorInterceptor : Interceptor
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied, error.Message));
         }
+        catch (RecordExistsException error)
+        {
+            throw new RpcException(new Status(StatusCode.AlreadyExists, error.Message));
+        }
         catch (ProbableDuplicateException error)
         {
             var trailers = new Metadata { { DuplicateCandidatesTrailer, ToProto(error.Candidates).ToByteArray() } };

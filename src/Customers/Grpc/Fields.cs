@@ -39,10 +39,10 @@ internal static class Fields
 
         foreach (var path in mask.Paths)
         {
-            if (!updatable.Contains(path))
+            if (!updatable.Contains(path) && !CustomFieldMapping.IsCustomFieldPath(path))
             {
                 throw new InvalidFieldException(
-                    "update_mask", $"'{path}' cannot be updated; updatable fields are {string.Join(", ", updatable)}.");
+                    "update_mask", $"'{path}' cannot be updated; updatable fields are {string.Join(", ", updatable)}, custom_fields and custom_fields.<key>.");
             }
         }
 

@@ -6,7 +6,8 @@ public sealed class FieldChangesTests
 {
     private static readonly Account Acme = new(
         Guid.CreateVersion7(), "t1", AccountKind.Company, "Acme", "info@acme.com", null, "acme.com",
-        new Ownership("me", "north"), ["vip"], RelationshipPhase.Awareness, 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        new Ownership("me", "north"), ["vip"], RelationshipPhase.Awareness, 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
+        new Dictionary<string, CustomFieldValue> { ["employees"] = new(CustomFieldType.Number, "120") });
 
     [Fact]
     public void A_creation_records_every_field_that_has_a_value()
@@ -15,6 +16,7 @@ public sealed class FieldChangesTests
 
         Assert.Contains(new FieldChange("display_name", null, "Acme"), changes);
         Assert.Contains(new FieldChange("tags", null, "vip"), changes);
+        Assert.Contains(new FieldChange("custom_fields.employees", null, "120"), changes);
         Assert.DoesNotContain(changes, c => c.Field == "phone");
     }
 
@@ -25,6 +27,24 @@ public sealed class FieldChangesTests
 
         Assert.Equal(
             [new FieldChange("email", "info@acme.com", null), new FieldChange("phase", "Awareness", "Expansion")],
+            changes);
+    }
+}
+
+public sealed class CustomFieldChangesTests
+{
+    [Fact]
+    public void Added_and_removed_custom_fields_are_changes_of_their_own()
+    {
+        var before = new Dictionary<string, CustomFieldValue> { ["employees"] = new(CustomFieldType.Number, "120") };
+        var after = new Dictionary<string, CustomFieldValue> { ["industry"] = new(CustomFieldType.Choice, "retail") };
+        var account = new Account(Guid.CreateVersion7(), "t1", AccountKind.Company, "Acme", null, null, null, new Ownership("me", ""), [],
+            RelationshipPhase.Awareness, 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, before);
+
+        var changes = FieldChanges.Between(account, account with { CustomFields = after });
+
+        Assert.Equal(
+            [new FieldChange("custom_fields.employees", "120", null), new FieldChange("custom_fields.industry", null, "retail")],
             changes);
     }
 }

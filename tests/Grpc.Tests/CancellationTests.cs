@@ -36,6 +36,21 @@ public sealed class CancellationTests
     }
 
     [Fact]
+    public async Task ClientResetStopsAServerStreamingHandlerThatKeepsWriting()
+    {
+        await using var server = await GrpcTestServer.StartAsync();
+        var client = server.CreateClient();
+        var call = client.Count(int.MaxValue);
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+
+        call.Dispose();
+
+        await WaitUntilAsync(() => HandlerFinished(server));
+        Assert.Empty(server.Logs.Errors);
+        Assert.Equal("after reset", (await client.EchoAsync("after reset")).Value);
+    }
+
+    [Fact]
     public async Task CancellingMoveNextEndsTheStreamWithCancelled()
     {
         await using var server = await GrpcTestServer.StartAsync();
@@ -47,5 +62,17 @@ public sealed class CancellationTests
 
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);
         await Assert.ThrowsAsync<RpcException>(() => call.RequestStream.WriteAsync(new StringValue { Value = "late" }));
+    }
+
+    private static bool HandlerFinished(GrpcTestServer server) => server.Probe.Events.Contains("count finished");
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
+            await Task.Delay(20);
+        }
     }
 }

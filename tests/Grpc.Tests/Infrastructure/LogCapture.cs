@@ -18,6 +18,9 @@ public sealed class LogCapture : ILoggerProvider
         }
     }
 
+    /// <summary>Everything logged at Error or above, by any category.</summary>
+    public IReadOnlyList<LogRecord> Errors => [.. Records.Where(r => r.Level >= LogLevel.Error)];
+
     /// <summary>Errors that Kestrel or ASP.NET Core logged for exceptions thrown out of the request pipeline.</summary>
     public IReadOnlyList<LogRecord> UnhandledExceptions =>
         [.. Records.Where(r => r.Level >= LogLevel.Error && r.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal))];

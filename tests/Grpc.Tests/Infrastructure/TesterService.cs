@@ -73,9 +73,16 @@ public sealed class TesterService(CallProbe probe) : TesterBase
 
     public override async Task Count(Int32Value request, IServerStreamWriter<Int32Value> responseStream, ServerCallContext context)
     {
-        for (var i = 1; i <= request.Value; i++)
+        try
         {
-            await responseStream.WriteAsync(new Int32Value { Value = i }, context.CancellationToken);
+            for (var i = 1; i <= request.Value; i++)
+            {
+                await responseStream.WriteAsync(new Int32Value { Value = i });
+            }
+        }
+        finally
+        {
+            probe.Record("count finished");
         }
     }
 

@@ -75,7 +75,7 @@ internal sealed partial class HttpServerCallContext
                 ResponseTrailers.Add(entry);
             }
         }
-        else if (_httpContext.RequestAborted.IsCancellationRequested)
+        else if (_clientGone || _httpContext.RequestAborted.IsCancellationRequested)
         {
             status = new Status(StatusCode.Cancelled, "Call canceled by the client.");
         }

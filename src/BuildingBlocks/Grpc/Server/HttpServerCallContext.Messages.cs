@@ -6,7 +6,11 @@ namespace CrmPlatform.Grpc;
 internal sealed partial class HttpServerCallContext
 {
     private bool _headersPrepared;
+    private bool _clientGone;
     private ICompressionProvider? _responseCompression;
+
+    /// <summary>The client reset the stream; Kestrel may report it to readers and writers before cancelling RequestAborted.</summary>
+    public void MarkClientGone() => _clientGone = true;
 
     /// <summary>Parses one received frame payload, decompressing it when flagged.</summary>
     public T ParseMessage<T>(in ReadOnlySequence<byte> payload, byte flags, MessageParser<T> parser)
@@ -93,6 +97,7 @@ internal sealed partial class HttpServerCallContext
         var result = await _httpContext.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
         if (result.IsCompleted || result.IsCanceled)
         {
+            MarkClientGone();
             throw new OperationCanceledException("The response stream is closed.", _httpContext.RequestAborted);
         }
     }

@@ -129,6 +129,11 @@ internal static class ServerMessageReader
         {
             throw new RpcException(new Status(StatusCode.Internal, exception.Message));
         }
+        catch (IOException exception)
+        {
+            call.MarkClientGone();
+            throw new OperationCanceledException("The request body was aborted.", exception);
+        }
     }
 
     private static bool TryReadFrame<T>(HttpServerCallContext call, ref ReadOnlySequence<byte> buffer, MessageParser<T> parser, out T? message)

@@ -29,6 +29,7 @@ public static class CustomersServiceExtensions
         builder.Services.AddSingleton<ContactOperations>();
         builder.Services.AddSingleton<HistoryOperations>();
         builder.Services.AddSingleton<CustomFieldOperations>();
+        builder.Services.AddSingleton<RelationshipOperations>();
         return builder;
     }
 

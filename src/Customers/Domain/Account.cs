@@ -4,6 +4,7 @@ public enum AccountKind
 {
     Company = 1,
     Consumer = 2,
+    Household = 3,
 }
 
 /// <summary>Dwyer's phases of a customer relationship.</summary>

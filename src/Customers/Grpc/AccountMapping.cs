@@ -37,7 +37,7 @@ internal static class AccountMapping
         }
 
         return new NewAccount(
-            Kind(account.Kind) ?? throw new InvalidFieldException("account.kind", "is required: company or consumer."),
+            Kind(account.Kind) ?? throw new InvalidFieldException("account.kind", "is required: company, consumer or household."),
             TextRules.RequiredName(account.DisplayName, "account.display_name"),
             EmailAddresses.Normalize(account.Email, "account.email"),
             phones.Normalize(account.Phone, "account.phone"),
@@ -60,7 +60,7 @@ internal static class AccountMapping
             var field = "account." + path;
             changes.Add(path switch
             {
-                "kind" => Set(Kind(input.Kind) ?? throw new InvalidFieldException(field, "must be company or consumer."),
+                "kind" => Set(Kind(input.Kind) ?? throw new InvalidFieldException(field, "must be company, consumer or household."),
                     (a, v) => a with { Kind = v }),
                 "display_name" => Set(TextRules.RequiredName(input.DisplayName, field), (a, v) => a with { DisplayName = v }),
                 "email" => Set(EmailAddresses.Normalize(input.Email, field), (a, v) => a with { Email = v }),
@@ -107,6 +107,7 @@ internal static class AccountMapping
     {
         Proto.AccountKind.Company => AccountKind.Company,
         Proto.AccountKind.Consumer => AccountKind.Consumer,
+        Proto.AccountKind.Household => AccountKind.Household,
         Proto.AccountKind.Unspecified => null,
         _ => throw new InvalidFieldException("account.kind", $"{(int)kind} is not an account kind."),
     };

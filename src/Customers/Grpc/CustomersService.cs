@@ -13,6 +13,7 @@ public sealed class CustomersService(
     ContactOperations contacts,
     HistoryOperations history,
     CustomFieldOperations customFields,
+    RelationshipOperations relationships,
     PhoneNumbers phones)
     : Proto.Customers.CustomersBase
 {
@@ -127,5 +128,32 @@ public sealed class CustomersService(
         var definitions = await customFields.ListAsync(
             context.GetCaller(), CustomFieldMapping.RecordKindOf(request.RecordType, "record_type"), context.CancellationToken);
         return new Proto.ListCustomFieldDefinitionsResponse { Definitions = { definitions.Select(CustomFieldMapping.ToProto) } };
+    }
+
+    public override async Task<Proto.Relationship> CreateRelationship(Proto.CreateRelationshipRequest request, ServerCallContext context)
+    {
+        var input = request.Relationship ?? throw new InvalidFieldException("relationship", "is required.");
+        var type = RelationshipMapping.TypeOf(input.Type);
+        var contactId = ResourceNames.Parse(input.Contact, Contact.ResourcePrefix, "relationship.contact");
+        var targetId = RelationshipMapping.TargetOf(type, input.Target);
+        var description = TextRules.OptionalText(input.Description, "relationship.description");
+        var relationship = await relationships.CreateAsync(
+            context.GetCaller(), type, contactId, targetId, description, context.CancellationToken);
+        return RelationshipMapping.ToProto(relationship);
+    }
+
+    public override async Task<Empty> DeleteRelationship(Proto.DeleteRelationshipRequest request, ServerCallContext context)
+    {
+        var id = ResourceNames.Parse(request.Name, Relationship.ResourcePrefix, "name");
+        await relationships.DeleteAsync(context.GetCaller(), id, context.CancellationToken);
+        return new Empty();
+    }
+
+    public override async Task<Proto.ListRelationshipsResponse> ListRelationships(
+        Proto.ListRelationshipsRequest request, ServerCallContext context)
+    {
+        var (kind, id) = ResourceNames.ParseRecord(request.Parent, "parent");
+        var listed = await relationships.ListAsync(context.GetCaller(), kind, id, context.CancellationToken);
+        return new Proto.ListRelationshipsResponse { Relationships = { listed.Select(RelationshipMapping.ToProto) } };
     }
 }

@@ -8,7 +8,7 @@ using Npgsql;
 namespace CrmPlatform.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows in order, with publisher confirms, then marks them dispatched. A crash between
+/// Publishes committed outbox rows in batches, with publisher confirms, then marks them dispatched. A crash between
 /// publish and mark re-publishes the same message id, which the consumers' inbox turns into a no-op. Replicas share
 /// the work through <c>FOR UPDATE SKIP LOCKED</c>.
 /// </summary>
@@ -54,10 +54,9 @@ internal sealed partial class OutboxDispatcher(
             return 0;
         }
 
-        foreach (var message in pending)
-        {
-            await PublishAsync(message, cancellationToken);
-        }
+        // Published together and confirmed together: one broker round trip per batch, not per event. Consumers are
+        // idempotent and must not rely on order across events (redeliveries reorder them anyway).
+        await Task.WhenAll(pending.Select(message => PublishAsync(message, cancellationToken)));
 
         await using (var mark = new NpgsqlCommand(
             "UPDATE outbox_messages SET dispatched_at = now() WHERE id = ANY($1)", connection, transaction))

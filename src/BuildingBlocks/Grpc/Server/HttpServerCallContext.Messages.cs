@@ -1,5 +1,6 @@
 using System.Buffers;
 using Google.Protobuf;
+using Microsoft.AspNetCore.Http;
 
 namespace CrmPlatform.Grpc;
 
@@ -130,7 +131,7 @@ internal sealed partial class HttpServerCallContext
     /// Lists the supported encodings when compression is in play (the request or the response uses it);
     /// other responses skip the header, which Kestrel would store in a per-response dictionary.
     /// </summary>
-    private void AdvertiseEncodings(Microsoft.AspNetCore.Http.IHeaderDictionary headers)
+    private void AdvertiseEncodings(IHeaderDictionary headers)
     {
         if (_responseCompression is not null || _httpContext.Request.Headers.ContainsKey(GrpcProtocol.EncodingHeader))
         {

@@ -85,6 +85,6 @@ public sealed class SqlMigratorTests(InfrastructureFixture infrastructure)
     {
         var migrations = SqlMigration.LoadFrom(typeof(NoteAddedConsumer).Assembly);
 
-        Assert.Equal(["0001_create_notes.sql", "0002_notes_seen.sql"], migrations.Select(m => m.FileName));
+        Assert.Equal(["0001_create_notes.sql", "0002_notes_seen.sql", "0003_notes_seen_at.sql"], migrations.Select(m => m.FileName));
     }
 }

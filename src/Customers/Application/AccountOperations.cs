@@ -24,7 +24,7 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
         var customFields = await CustomFieldFilters.ApplyAsync(connection, caller.TenantId, RecordKind.Account, NoCustomFields,
             input.CustomFields, replace: false, "account.custom_fields", cancellationToken);
         var account = new Account(Guid.CreateVersion7(), caller.TenantId, input.Kind, input.DisplayName, input.Email, input.Phone,
-            input.Domain, ownership, input.Tags, input.Phase, 1, now, now, customFields);
+            input.Domain, ownership, input.Tags, input.Phase, 1, now, now, customFields, input.Address);
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (options.RequestId is { } requestId

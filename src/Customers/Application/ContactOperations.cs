@@ -25,7 +25,7 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
         var customFields = await CustomFieldFilters.ApplyAsync(connection, caller.TenantId, RecordKind.Contact, NoCustomFields,
             input.CustomFields, replace: false, "contact.custom_fields", cancellationToken);
         var contact = new Contact(Guid.CreateVersion7(), caller.TenantId, input.AccountId, input.GivenName, input.FamilyName,
-            input.Email, input.Phone, input.JobTitle, ownership, input.Tags, 1, now, now, customFields);
+            input.Email, input.Phone, input.JobTitle, ownership, input.Tags, 1, now, now, customFields, input.Address);
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (options.RequestId is { } requestId

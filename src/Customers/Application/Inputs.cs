@@ -13,7 +13,8 @@ public sealed record NewAccount(
     string? Team,
     IReadOnlyList<string> Tags,
     RelationshipPhase Phase,
-    IReadOnlyDictionary<string, CustomFieldInput> CustomFields);
+    IReadOnlyDictionary<string, CustomFieldInput> CustomFields,
+    PostalAddress? Address);
 
 /// <summary>A validated, normalised contact to create.</summary>
 public sealed record NewContact(
@@ -26,7 +27,8 @@ public sealed record NewContact(
     string? OwnerUserId,
     string? Team,
     IReadOnlyList<string> Tags,
-    IReadOnlyDictionary<string, CustomFieldInput> CustomFields);
+    IReadOnlyDictionary<string, CustomFieldInput> CustomFields,
+    PostalAddress? Address);
 
 /// <summary><see cref="RequestId"/> makes a create idempotent; <see cref="ConfirmNotDuplicate"/> skips the duplicate guard.</summary>
 public sealed record CreateOptions(Guid? RequestId, bool ConfirmNotDuplicate);

@@ -8,7 +8,7 @@ internal static class AccountRows
 {
     private const string Columns =
         "id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase, version, created_at, updated_at, "
-        + "custom_fields::text";
+        + "custom_fields::text, address::text";
 
     private const int MaxDuplicateCandidates = 50;
 
@@ -49,8 +49,9 @@ internal static class AccountRows
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO accounts (id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase,
-                                  version, request_id, created_by, created_at, updated_at, name_key, custom_fields)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                                  version, request_id, created_by, created_at, updated_at, name_key, custom_fields,
+                                  address)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
             ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
             """,
             transaction.Connection, transaction);
@@ -63,6 +64,7 @@ internal static class AccountRows
         command.Parameters.Add(Sql.Value(account.UpdatedAt));
         command.Parameters.Add(Sql.Text(account.Profile.NameKey));
         command.Parameters.Add(CustomFieldJson.Parameter(account.CustomFields));
+        command.Parameters.Add(AddressJson.Parameter(account.Address));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -72,7 +74,7 @@ internal static class AccountRows
             """
             UPDATE accounts SET kind = $3, display_name = $4, email = $5, phone = $6, domain = $7, owner_user_id = $8,
                                 team = $9, tags = $10, phase = $11, version = $12, updated_at = $13, name_key = $14,
-                                custom_fields = $15
+                                custom_fields = $15, address = $16
             WHERE tenant_id = $1 AND id = $2
             """,
             transaction.Connection, transaction);
@@ -82,6 +84,7 @@ internal static class AccountRows
         command.Parameters.Add(Sql.Value(account.UpdatedAt));
         command.Parameters.Add(Sql.Text(account.Profile.NameKey));
         command.Parameters.Add(CustomFieldJson.Parameter(account.CustomFields));
+        command.Parameters.Add(AddressJson.Parameter(account.Address));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -191,7 +194,8 @@ internal static class AccountRows
                 reader.GetInt64(11),
                 reader.GetFieldValue<DateTimeOffset>(12),
                 reader.GetFieldValue<DateTimeOffset>(13),
-                CustomFieldJson.Read(reader.GetString(14))));
+                CustomFieldJson.Read(reader.GetString(14)),
+                AddressJson.Read(reader.NullableString(15))));
         }
 
         return accounts;

@@ -32,7 +32,8 @@ public sealed record Account(
     long Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyDictionary<string, CustomFieldValue> CustomFields) : IAuditable
+    IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
+    PostalAddress? Address) : IAuditable
 {
     public const string ResourcePrefix = "accounts/";
 
@@ -52,6 +53,7 @@ public sealed record Account(
         ["owner_user_id"] = Ownership.OwnerUserId,
         ["team"] = Ownership.Team,
         ["tags"] = Tags.Count == 0 ? null : string.Join(",", Tags),
+        ["address"] = Address?.SingleLine,
         ["phase"] = Phase.ToString(),
     };
 }

@@ -15,7 +15,8 @@ public sealed record Contact(
     long Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyDictionary<string, CustomFieldValue> CustomFields) : IAuditable
+    IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
+    PostalAddress? Address) : IAuditable
 {
     public const string ResourcePrefix = "contacts/";
 
@@ -38,5 +39,6 @@ public sealed record Contact(
         ["owner_user_id"] = Ownership.OwnerUserId,
         ["team"] = Ownership.Team,
         ["tags"] = Tags.Count == 0 ? null : string.Join(",", Tags),
+        ["address"] = Address?.SingleLine,
     };
 }

@@ -8,7 +8,7 @@ namespace CrmPlatform.Customers.Grpc;
 internal static class AccountMapping
 {
     private static readonly string[] Updatable =
-        ["kind", "display_name", "email", "phone", "domain", "owner_user_id", "team", "tags", "phase", CustomFieldMapping.Path];
+        ["kind", "display_name", "email", "phone", "domain", "owner_user_id", "team", "tags", "phase", AddressMapping.Path, CustomFieldMapping.Path];
 
     public static Proto.Account ToProto(Account account) => new()
     {
@@ -27,6 +27,7 @@ internal static class AccountMapping
         CreateTime = Fields.Time(account.CreatedAt),
         UpdateTime = Fields.Time(account.UpdatedAt),
         CustomFields = { CustomFieldMapping.ToProto(account.CustomFields) },
+        Address = AddressMapping.ToProto(account.Address),
     };
 
     public static NewAccount ToNewAccount(Proto.Account? account, PhoneNumbers phones)
@@ -46,7 +47,8 @@ internal static class AccountMapping
             Fields.Team(account.Team, "account.team"),
             Fields.Tags(account.Tags, "account.tags"),
             Phase(account.Phase) ?? RelationshipPhase.Awareness,
-            CustomFieldMapping.ToInputs(account.CustomFields));
+            CustomFieldMapping.ToInputs(account.CustomFields),
+            AddressMapping.ToDomain(account.Address, "account.address"));
     }
 
     /// <summary>Validates the masked fields now and returns the change to apply to the current account.</summary>
@@ -70,6 +72,7 @@ internal static class AccountMapping
                     (a, v) => a with { Ownership = a.Ownership with { OwnerUserId = v } }),
                 "team" => Set(Fields.Team(input.Team, field) ?? "", (a, v) => a with { Ownership = a.Ownership with { Team = v } }),
                 "tags" => Set(Fields.Tags(input.Tags, field), (a, v) => a with { Tags = v }),
+                AddressMapping.Path => Set(AddressMapping.ToDomain(input.Address, field), (a, v) => a with { Address = v }),
                 _ => Set(Phase(input.Phase) ?? throw new InvalidFieldException(field, "must be a relationship phase."),
                     (a, v) => a with { Phase = v }),
             });
@@ -98,6 +101,7 @@ internal static class AccountMapping
         if (input.OwnerUserId.Length > 0) yield return "owner_user_id";
         if (input.Team.Length > 0) yield return "team";
         if (input.Tags.Count > 0) yield return "tags";
+        if (input.Address is not null) yield return AddressMapping.Path;
         if (input.Phase != Proto.RelationshipPhase.Unspecified) yield return "phase";
     }
 

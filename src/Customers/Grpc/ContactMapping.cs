@@ -8,7 +8,7 @@ namespace CrmPlatform.Customers.Grpc;
 internal static class ContactMapping
 {
     private static readonly string[] Updatable =
-        ["account", "given_name", "family_name", "email", "phone", "job_title", "owner_user_id", "team", "tags", CustomFieldMapping.Path];
+        ["account", "given_name", "family_name", "email", "phone", "job_title", "owner_user_id", "team", "tags", AddressMapping.Path, CustomFieldMapping.Path];
 
     public static Proto.Contact ToProto(Contact contact) => new()
     {
@@ -27,6 +27,7 @@ internal static class ContactMapping
         CreateTime = Fields.Time(contact.CreatedAt),
         UpdateTime = Fields.Time(contact.UpdatedAt),
         CustomFields = { CustomFieldMapping.ToProto(contact.CustomFields) },
+        Address = AddressMapping.ToProto(contact.Address),
     };
 
     public static NewContact ToNewContact(Proto.Contact? contact, PhoneNumbers phones)
@@ -49,7 +50,8 @@ internal static class ContactMapping
             Fields.Owner(contact.OwnerUserId, "contact.owner_user_id"),
             Fields.Team(contact.Team, "contact.team"),
             Fields.Tags(contact.Tags, "contact.tags"),
-            CustomFieldMapping.ToInputs(contact.CustomFields));
+            CustomFieldMapping.ToInputs(contact.CustomFields),
+            AddressMapping.ToDomain(contact.Address, "contact.address"));
     }
 
     /// <summary>Validates the masked fields now and returns the change to apply to the current contact.</summary>
@@ -72,7 +74,8 @@ internal static class ContactMapping
                 "owner_user_id" => Set(Fields.RequiredOwner(input.OwnerUserId, field),
                     (c, v) => c with { Ownership = c.Ownership with { OwnerUserId = v } }),
                 "team" => Set(Fields.Team(input.Team, field) ?? "", (c, v) => c with { Ownership = c.Ownership with { Team = v } }),
-                _ => Set(Fields.Tags(input.Tags, field), (c, v) => c with { Tags = v }),
+                "tags" => Set(Fields.Tags(input.Tags, field), (c, v) => c with { Tags = v }),
+                _ => Set(AddressMapping.ToDomain(input.Address, field), (c, v) => c with { Address = v }),
             });
         }
 
@@ -114,6 +117,7 @@ internal static class ContactMapping
         if (input.OwnerUserId.Length > 0) yield return "owner_user_id";
         if (input.Team.Length > 0) yield return "team";
         if (input.Tags.Count > 0) yield return "tags";
+        if (input.Address is not null) yield return AddressMapping.Path;
     }
 
     private static Func<Contact, Contact> Set<T>(T value, Func<Contact, T, Contact> apply) => contact => apply(contact, value);

@@ -7,7 +7,8 @@ public sealed class FieldChangesTests
     private static readonly Account Acme = new(
         Guid.CreateVersion7(), "t1", AccountKind.Company, "Acme", "info@acme.com", null, "acme.com",
         new Ownership("me", "north"), ["vip"], RelationshipPhase.Awareness, 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
-        new Dictionary<string, CustomFieldValue> { ["employees"] = new(CustomFieldType.Number, "120") });
+        new Dictionary<string, CustomFieldValue> { ["employees"] = new(CustomFieldType.Number, "120") },
+        new PostalAddress("GB", "SW1A 1AA", null, "London", ["10 Downing Street"]));
 
     [Fact]
     public void A_creation_records_every_field_that_has_a_value()
@@ -17,6 +18,7 @@ public sealed class FieldChangesTests
         Assert.Contains(new FieldChange("display_name", null, "Acme"), changes);
         Assert.Contains(new FieldChange("tags", null, "vip"), changes);
         Assert.Contains(new FieldChange("custom_fields.employees", null, "120"), changes);
+        Assert.Contains(new FieldChange("address", null, "10 Downing Street, London, SW1A 1AA, GB"), changes);
         Assert.DoesNotContain(changes, c => c.Field == "phone");
     }
 
@@ -39,7 +41,7 @@ public sealed class CustomFieldChangesTests
         var before = new Dictionary<string, CustomFieldValue> { ["employees"] = new(CustomFieldType.Number, "120") };
         var after = new Dictionary<string, CustomFieldValue> { ["industry"] = new(CustomFieldType.Choice, "retail") };
         var account = new Account(Guid.CreateVersion7(), "t1", AccountKind.Company, "Acme", null, null, null, new Ownership("me", ""), [],
-            RelationshipPhase.Awareness, 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, before);
+            RelationshipPhase.Awareness, 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, before, null);
 
         var changes = FieldChanges.Between(account, account with { CustomFields = after });
 

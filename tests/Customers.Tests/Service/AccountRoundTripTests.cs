@@ -146,4 +146,55 @@ public sealed class AccountRoundTripTests(CustomersServer server)
         Assert.Equal([updated], listed.Contacts);
         Assert.Equal(updated, await _client.GetContactAsync(new Proto.GetContactRequest { Name = gavin.Name }, rep.Headers));
     }
+
+    [Fact]
+    public async Task Contacts_are_found_by_their_own_details_or_their_company()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var umbrella = await _client.CreateAccountAsync(TestData.Company("Umbrella Corporation", domain: "umbrella.com"), rep.Headers);
+        var initech = await _client.CreateAccountAsync(TestData.Company("Initech"), rep.Headers);
+        var alice = await _client.CreateContactAsync(TestData.Contact(umbrella, "Alice", "Abernathy"), rep.Headers);
+        var peter = await _client.CreateContactAsync(TestData.Contact(initech, "Peter", "Gibbons", "peter@initech.com"), rep.Headers);
+
+        async Task<IEnumerable<string>> SearchAsync(string query) =>
+            (await _client.ListContactsAsync(new Proto.ListContactsRequest { Query = query }, rep.Headers)).Contacts.Select(c => c.Name);
+
+        Assert.Equal([alice.Name], await SearchAsync("umbrella"));
+        Assert.Equal([alice.Name], await SearchAsync("Abernaty"));
+        Assert.Equal([peter.Name], await SearchAsync("peter@initech"));
+    }
+
+    [Fact]
+    public async Task Addresses_are_normalised_replaced_as_a_whole_and_cleared()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var request = TestData.Company("Wonka Industries");
+        request.Account.Address = new Proto.PostalAddress
+        {
+            RegionCode = "gb", PostalCode = "sw1a1aa", Locality = " London ", AddressLines = { "1  Chocolate Lane" },
+        };
+
+        var created = await _client.CreateAccountAsync(request, rep.Headers);
+        var moved = await _client.UpdateAccountAsync(new Proto.UpdateAccountRequest
+        {
+            Account = new Proto.Account { Name = created.Name, Address = new Proto.PostalAddress { RegionCode = "US", PostalCode = "62701" } },
+        }, rep.Headers);
+        var cleared = await _client.UpdateAccountAsync(new Proto.UpdateAccountRequest
+        {
+            Account = new Proto.Account { Name = created.Name },
+            UpdateMask = TestData.Mask("address"),
+        }, rep.Headers);
+        var badPostalCode = await TestData.FailsAsync(() => _client.UpdateAccountAsync(new Proto.UpdateAccountRequest
+        {
+            Account = new Proto.Account { Name = created.Name, Address = new Proto.PostalAddress { RegionCode = "US", PostalCode = "ABC" } },
+        }, rep.Headers));
+
+        Assert.Equal(new Proto.PostalAddress { RegionCode = "GB", PostalCode = "SW1A 1AA", Locality = "London", AddressLines = { "1 Chocolate Lane" } },
+            created.Address);
+        Assert.Equal(new Proto.PostalAddress { RegionCode = "US", PostalCode = "62701" }, moved.Address);
+        Assert.Null(cleared.Address);
+        Assert.Null((await _client.GetAccountAsync(new Proto.GetAccountRequest { Name = created.Name }, rep.Headers)).Address);
+        Assert.Equal(StatusCode.InvalidArgument, badPostalCode.StatusCode);
+        Assert.StartsWith("account.address.postal_code:", badPostalCode.Status.Detail);
+    }
 }

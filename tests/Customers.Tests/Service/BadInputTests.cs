@@ -21,9 +21,16 @@ public sealed class BadInputTests(CustomersServer server)
         { "phone too long", TestData.Company("Acme", phone: "+44 20 7183 8750 1234"), "account.phone" },
         { "unknown country code", TestData.Company("Acme", phone: "+28 1234 5678"), "account.phone" },
         { "bad domain", TestData.Company("Acme", domain: "not a domain"), "account.domain" },
+        { "unknown country", WithAddress(TestData.Company("Acme"), new Proto.PostalAddress { RegionCode = "Atlantis" }), "account.address.region_code" },
         { "no kind", new Proto.CreateAccountRequest { Account = new Proto.Account { DisplayName = "Acme" } }, "account.kind" },
         { "bad request id", new Proto.CreateAccountRequest { Account = TestData.Company("Acme").Account, RequestId = "again" }, "request_id" },
     };
+
+    private static Proto.CreateAccountRequest WithAddress(Proto.CreateAccountRequest request, Proto.PostalAddress address)
+    {
+        request.Account.Address = address;
+        return request;
+    }
 
     [Theory]
     [MemberData(nameof(BadAccounts))]

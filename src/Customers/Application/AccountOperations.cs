@@ -13,6 +13,7 @@ namespace CrmPlatform.Customers.Application;
 /// </summary>
 public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider time, ILogger<AccountOperations> logger)
 {
+    private const string ManualPhaseChange = "manual";
     private static readonly IReadOnlyDictionary<string, CustomFieldValue> NoCustomFields = new Dictionary<string, CustomFieldValue>();
 
     public async Task<Account> CreateAsync(Caller caller, NewAccount input, CreateOptions options, CancellationToken cancellationToken)
@@ -91,6 +92,12 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
         var fields = changes.Select(c => c.Field).ToList();
         await outbox.EnqueueAsync(transaction,
             new CustomerUpdated(after.Id, after.TenantId, fields, after.Version, caller.UserId, now), cancellationToken);
+        if (after.Phase != before.Phase)
+        {
+            await outbox.EnqueueAsync(transaction, new RelationshipPhaseChanged(
+                after.Id, after.TenantId, before.Phase.ToString(), after.Phase.ToString(), ManualPhaseChange, caller.UserId, now),
+                cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         CustomersLog.Updated(logger, after.ResourceName, after.Version, string.Join(",", fields));
         return after;

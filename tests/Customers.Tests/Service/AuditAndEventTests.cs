@@ -50,6 +50,30 @@ public sealed class AuditAndEventTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task A_manual_phase_override_is_published_as_RelationshipPhaseChanged_and_kept_in_the_history()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var account = await _client.CreateAccountAsync(TestData.Company("Aperture Science"), rep.Headers);
+        var id = Guid.Parse(account.Name["accounts/".Length..]);
+
+        await _client.UpdateAccountAsync(new Proto.UpdateAccountRequest
+        {
+            Account = new Proto.Account { Name = account.Name, Phase = Proto.RelationshipPhase.Expansion },
+        }, rep.Headers);
+        await _client.UpdateAccountAsync(new Proto.UpdateAccountRequest
+        {
+            Account = new Proto.Account { Name = account.Name, DisplayName = "Aperture Laboratories" },
+        }, rep.Headers);
+
+        var changed = await server.Events.WaitForAsync<RelationshipPhaseChanged>(e => e.AccountId == id);
+        Assert.Equal(("Awareness", "Expansion", "manual", rep.UserId), (changed.FromPhase, changed.ToPhase, changed.Source, changed.ChangedBy));
+        await server.Events.WaitForAsync<CustomerUpdated>(e => e.AccountId == id && e.Version == 3);
+        Assert.Single(server.Events.All<RelationshipPhaseChanged>(e => e.AccountId == id));
+        var history = await _client.ListFieldChangesAsync(new Proto.ListFieldChangesRequest { Parent = account.Name }, rep.Headers);
+        Assert.Contains(history.Changes, c => c.Field == "phase" && c.OldValue == "Awareness" && c.NewValue == "Expansion");
+    }
+
+    [Fact]
     public async Task The_history_shows_who_changed_which_field_from_what_to_what()
     {
         var tenant = TestData.NewTenant();

@@ -31,6 +31,7 @@ public sealed class EventRecorder : IAsyncDisposable
                 endpoint.Handler<CustomerDeleted>(context => recorder.Record(context.Message));
                 endpoint.Handler<ContactAdded>(context => recorder.Record(context.Message));
                 endpoint.Handler<ContactUpdated>(context => recorder.Record(context.Message));
+                endpoint.Handler<RelationshipPhaseChanged>(context => recorder.Record(context.Message));
             });
         });
         await recorder._bus.StartAsync();

@@ -131,7 +131,7 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var customFields = await CustomFieldFilters.ForListAsync(connection, caller.TenantId, RecordKind.Account, filters.CustomFields, cancellationToken);
         var rows = await AccountRows.ListAsync(connection, new AccountQuery(caller.TenantId, scope, filters.OwnerUserId, filters.Team,
-            filters.Tag, filters.Phase, filters.Kind, filters.Search, customFields, after, size + 1), cancellationToken);
+            filters.Tag, filters.Phase, filters.Kind, filters.Segment, filters.Search, customFields, after, size + 1), cancellationToken);
         return rows.Count > size
             ? new Page<Account>(rows[..size], Paging.Token(rows[size - 1].Id, filters.Fingerprint))
             : new Page<Account>(rows, null);

@@ -41,11 +41,11 @@ public sealed record RecordChange<T>(
     Func<T, T> Fields, IReadOnlyDictionary<string, CustomFieldInput> CustomFields, bool ReplaceCustomFields);
 
 public sealed record AccountFilters(
-    string? OwnerUserId, string? Team, string? Tag, RelationshipPhase? Phase, AccountKind? Kind, string? Search,
-    IReadOnlyDictionary<string, CustomFieldInput> CustomFields)
+    string? OwnerUserId, string? Team, string? Tag, RelationshipPhase? Phase, AccountKind? Kind, CommitmentSegment? Segment,
+    string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields)
 {
     public string Fingerprint =>
-        $"accounts|{OwnerUserId}|{Team}|{Tag}|{Phase}|{Kind}|{Search}|{CustomFieldFilters.Fingerprint(CustomFields)}";
+        $"accounts|{OwnerUserId}|{Team}|{Tag}|{Phase}|{Kind}|{Segment}|{Search}|{CustomFieldFilters.Fingerprint(CustomFields)}";
 }
 
 public sealed record ContactFilters(

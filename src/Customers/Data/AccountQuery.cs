@@ -11,6 +11,7 @@ internal sealed record AccountQuery(
     string? Tag,
     RelationshipPhase? Phase,
     AccountKind? Kind,
+    CommitmentSegment? Segment,
     string? Search,
     IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
     Guid? After,

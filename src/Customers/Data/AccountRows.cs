@@ -8,7 +8,7 @@ internal static class AccountRows
 {
     private const string Columns =
         "id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase, version, created_at, updated_at, "
-        + "custom_fields::text, address::text";
+        + "custom_fields::text, address::text, commitment::text";
 
     private const int MaxDuplicateCandidates = 50;
 
@@ -50,8 +50,8 @@ internal static class AccountRows
             """
             INSERT INTO accounts (id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase,
                                   version, request_id, created_by, created_at, updated_at, name_key, custom_fields,
-                                  address)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                                  address, commitment, commitment_segment)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
             ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
             """,
             transaction.Connection, transaction);
@@ -65,6 +65,8 @@ internal static class AccountRows
         command.Parameters.Add(Sql.Text(account.Profile.NameKey));
         command.Parameters.Add(CustomFieldJson.Parameter(account.CustomFields));
         command.Parameters.Add(AddressJson.Parameter(account.Address));
+        command.Parameters.Add(CommitmentJson.Parameter(account.Commitment));
+        command.Parameters.Add(CommitmentJson.Segment(account.Commitment));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -74,7 +76,7 @@ internal static class AccountRows
             """
             UPDATE accounts SET kind = $3, display_name = $4, email = $5, phone = $6, domain = $7, owner_user_id = $8,
                                 team = $9, tags = $10, phase = $11, version = $12, updated_at = $13, name_key = $14,
-                                custom_fields = $15, address = $16
+                                custom_fields = $15, address = $16, commitment = $17, commitment_segment = $18
             WHERE tenant_id = $1 AND id = $2
             """,
             transaction.Connection, transaction);
@@ -85,6 +87,8 @@ internal static class AccountRows
         command.Parameters.Add(Sql.Text(account.Profile.NameKey));
         command.Parameters.Add(CustomFieldJson.Parameter(account.CustomFields));
         command.Parameters.Add(AddressJson.Parameter(account.Address));
+        command.Parameters.Add(CommitmentJson.Parameter(account.Commitment));
+        command.Parameters.Add(CommitmentJson.Segment(account.Commitment));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -128,6 +132,11 @@ internal static class AccountRows
         if (query.Phase is { } phase)
         {
             filter.Add("phase = @p", Sql.Value((short)phase));
+        }
+
+        if (query.Segment is { } segment)
+        {
+            filter.Add("commitment_segment = @p", Sql.Value((short)segment));
         }
 
         if (query.Kind is { } kind)
@@ -195,7 +204,8 @@ internal static class AccountRows
                 reader.GetFieldValue<DateTimeOffset>(12),
                 reader.GetFieldValue<DateTimeOffset>(13),
                 CustomFieldJson.Read(reader.GetString(14)),
-                AddressJson.Read(reader.NullableString(15))));
+                AddressJson.Read(reader.NullableString(15)),
+                CommitmentJson.Read(reader.NullableString(16))));
         }
 
         return accounts;

@@ -33,7 +33,8 @@ public sealed record Account(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
-    PostalAddress? Address) : IAuditable
+    PostalAddress? Address,
+    Commitment? Commitment = null) : IAuditable
 {
     public const string ResourcePrefix = "accounts/";
 
@@ -55,5 +56,7 @@ public sealed record Account(
         ["tags"] = Tags.Count == 0 ? null : string.Join(",", Tags),
         ["address"] = Address?.SingleLine,
         ["phase"] = Phase.ToString(),
+        ["commitment.score"] = Commitment?.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["commitment.segment"] = Commitment?.Segment.ToString(),
     };
 }

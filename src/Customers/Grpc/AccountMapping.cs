@@ -28,7 +28,13 @@ internal static class AccountMapping
         UpdateTime = Fields.Time(account.UpdatedAt),
         CustomFields = { CustomFieldMapping.ToProto(account.CustomFields) },
         Address = AddressMapping.ToProto(account.Address),
+        Commitment = account.Commitment is { } commitment ? ToProto(commitment) : null,
     };
+
+    public static CommitmentAnswers ToAnswers(Proto.CommitmentAnswers? answers) =>
+        answers is null
+            ? throw new InvalidFieldException("answers", "are required.")
+            : new CommitmentAnswers(answers.IsCustomer, answers.Satisfaction, answers.Involvement, answers.AlternativeAppeal, answers.Difference);
 
     public static NewAccount ToNewAccount(Proto.Account? account, PhoneNumbers phones)
     {
@@ -88,6 +94,7 @@ internal static class AccountMapping
         Fields.Filter(request.Tag, "tag")?.ToLowerInvariant(),
         Phase(request.Phase),
         Kind(request.Kind),
+        Segment(request.CommitmentSegment),
         Fields.Search(request.Query),
         CustomFieldMapping.ToInputs(request.CustomFields));
 
@@ -115,6 +122,26 @@ internal static class AccountMapping
         Proto.AccountKind.Unspecified => null,
         _ => throw new InvalidFieldException("account.kind", $"{(int)kind} is not an account kind."),
     };
+
+    private static Proto.Commitment ToProto(Commitment commitment) => new()
+    {
+        Answers = new Proto.CommitmentAnswers
+        {
+            IsCustomer = commitment.Answers.IsCustomer,
+            Satisfaction = commitment.Answers.Satisfaction,
+            Involvement = commitment.Answers.Involvement,
+            AlternativeAppeal = commitment.Answers.AlternativeAppeal,
+            Difference = commitment.Answers.Difference,
+        },
+        Score = commitment.Score,
+        Segment = (Proto.CommitmentSegment)commitment.Segment,
+        Committed = commitment.IsCommitted,
+    };
+
+    private static CommitmentSegment? Segment(Proto.CommitmentSegment segment) =>
+        segment == Proto.CommitmentSegment.Unspecified ? null
+        : Enum.IsDefined((CommitmentSegment)segment) ? (CommitmentSegment)segment
+        : throw new InvalidFieldException("commitment_segment", $"{(int)segment} is not a commitment segment.");
 
     private static RelationshipPhase? Phase(Proto.RelationshipPhase phase) =>
         phase == Proto.RelationshipPhase.Unspecified ? null

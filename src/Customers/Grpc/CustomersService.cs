@@ -17,6 +17,8 @@ public sealed class CustomersService(
     PhoneNumbers phones)
     : Proto.Customers.CustomersBase
 {
+    private static readonly IReadOnlyDictionary<string, CustomFieldInput> NoCustomFields = new Dictionary<string, CustomFieldInput>();
+
     public override async Task<Proto.Account> CreateAccount(Proto.CreateAccountRequest request, ServerCallContext context)
     {
         var input = AccountMapping.ToNewAccount(request.Account, phones);
@@ -36,6 +38,15 @@ public sealed class CustomersService(
         var change = AccountMapping.ToChange(request, phones);
         var updated = await accounts.UpdateAsync(context.GetCaller(), id, request.Account!.Etag, change, context.CancellationToken);
         return AccountMapping.ToProto(updated);
+    }
+
+    public override async Task<Proto.Account> RecordCommitmentAnswers(
+        Proto.RecordCommitmentAnswersRequest request, ServerCallContext context)
+    {
+        var id = ResourceNames.Parse(request.Account, Account.ResourcePrefix, "account");
+        var commitment = CommitmentRules.Assess(AccountMapping.ToAnswers(request.Answers), "answers");
+        var change = new RecordChange<Account>(account => account with { Commitment = commitment }, NoCustomFields, ReplaceCustomFields: false);
+        return AccountMapping.ToProto(await accounts.UpdateAsync(context.GetCaller(), id, request.Etag, change, context.CancellationToken));
     }
 
     public override async Task<Empty> DeleteAccount(Proto.DeleteAccountRequest request, ServerCallContext context)

@@ -64,7 +64,7 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
     [
         ("GetAccount", Read), ("UpdateAccount", Write), ("DeleteAccount", Write), ("ListAccounts", List),
         ("GetContact", Read), ("UpdateContact", Write), ("ListContacts", List), ("CreateContact", AddContact),
-        ("ListFieldChanges", Read),
+        ("ListFieldChanges", Read), ("RecordCommitmentAnswers", Write), ("ListRelationships", Read),
     ];
 
     public static TheoryData<string, string, string, string> Cases()
@@ -185,6 +185,13 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
                 TestData.Contact(account, "New", Guid.NewGuid().ToString("N")), headers)),
             "ListFieldChanges" => await OutcomeOf(() => client.ListFieldChangesAsync(
                 new Proto.ListFieldChangesRequest { Parent = contact.Name }, headers)),
+            "RecordCommitmentAnswers" => await OutcomeOf(() => client.RecordCommitmentAnswersAsync(new Proto.RecordCommitmentAnswersRequest
+            {
+                Account = account.Name,
+                Answers = new Proto.CommitmentAnswers { IsCustomer = true, Satisfaction = 4, Involvement = 4, AlternativeAppeal = 2, Difference = 3 },
+            }, headers)),
+            "ListRelationships" => await OutcomeOf(() => client.ListRelationshipsAsync(
+                new Proto.ListRelationshipsRequest { Parent = account.Name }, headers)),
             _ => throw new ArgumentOutOfRangeException(nameof(rpc), rpc, null),
         };
     }

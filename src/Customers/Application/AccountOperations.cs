@@ -22,10 +22,10 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
         AccessPolicy.EnsureCanCreate(caller, ownership, "account");
         var now = Sql.ToMicroseconds(time.GetUtcNow());
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var customFields = await CustomFieldFilters.ApplyAsync(connection, caller.TenantId, RecordKind.Account, NoCustomFields,
+        var customFields = await CustomFieldValues.ApplyAsync(connection, caller.TenantId, RecordKind.Account, NoCustomFields,
             input.CustomFields, replace: false, "account.custom_fields", cancellationToken);
         var account = new Account(Guid.CreateVersion7(), caller.TenantId, input.Kind, input.DisplayName, input.Email, input.Phone,
-            input.Domain, ownership, input.Tags, input.Phase, 1, now, now, customFields, input.Address);
+            input.Domain, ownership, input.Tags, input.Phase, 1, now, now, customFields, input.Address, ValueTier: input.ValueTier);
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (options.RequestId is { } requestId
@@ -77,7 +77,7 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
         Etags.Check(before.ResourceName, before.Version, etag);
 
         var now = Sql.ToMicroseconds(time.GetUtcNow());
-        var customFields = await CustomFieldFilters.ApplyAsync(connection, caller.TenantId, RecordKind.Account, before.CustomFields,
+        var customFields = await CustomFieldValues.ApplyAsync(connection, caller.TenantId, RecordKind.Account, before.CustomFields,
             change.CustomFields, change.ReplaceCustomFields, "account.custom_fields", cancellationToken);
         var after = change.Fields(before) with { CustomFields = customFields, Version = before.Version + 1, UpdatedAt = now };
         AccessPolicy.EnsureCanUpdate(caller, before.Ownership, after.Ownership, before.ResourceName);
@@ -129,9 +129,9 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
         var size = Paging.PageSize(pageSize);
         var after = Paging.After(pageToken, filters.Fingerprint);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var customFields = await CustomFieldFilters.ForListAsync(connection, caller.TenantId, RecordKind.Account, filters.CustomFields, cancellationToken);
+        var customFields = await CustomFieldValues.ForListAsync(connection, caller.TenantId, RecordKind.Account, filters.CustomFields, cancellationToken);
         var rows = await AccountRows.ListAsync(connection, new AccountQuery(caller.TenantId, scope, filters.OwnerUserId, filters.Team,
-            filters.Tag, filters.Phase, filters.Kind, filters.Segment, filters.Search, customFields, after, size + 1), cancellationToken);
+            filters.Tag, filters.Phase, filters.Kind, filters.Segment, filters.ValueTier, filters.Search, customFields, after, size + 1), cancellationToken);
         return rows.Count > size
             ? new Page<Account>(rows[..size], Paging.Token(rows[size - 1].Id, filters.Fingerprint))
             : new Page<Account>(rows, null);

@@ -22,10 +22,11 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
         AccessPolicy.EnsureCanCreate(caller, ownership, "contact");
         var now = Sql.ToMicroseconds(time.GetUtcNow());
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var customFields = await CustomFieldFilters.ApplyAsync(connection, caller.TenantId, RecordKind.Contact, NoCustomFields,
+        var customFields = await CustomFieldValues.ApplyAsync(connection, caller.TenantId, RecordKind.Contact, NoCustomFields,
             input.CustomFields, replace: false, "contact.custom_fields", cancellationToken);
         var contact = new Contact(Guid.CreateVersion7(), caller.TenantId, input.AccountId, input.GivenName, input.FamilyName,
-            input.Email, input.Phone, input.JobTitle, ownership, input.Tags, 1, now, now, customFields, input.Address);
+            input.Email, input.Phone, input.JobTitle, ownership, input.Tags, 1, now, now, customFields, input.Address,
+            input.PreferredChannel, input.ContactTimes);
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (options.RequestId is { } requestId
@@ -76,7 +77,7 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
         Etags.Check(before.ResourceName, before.Version, etag);
 
         var now = Sql.ToMicroseconds(time.GetUtcNow());
-        var customFields = await CustomFieldFilters.ApplyAsync(connection, caller.TenantId, RecordKind.Contact, before.CustomFields,
+        var customFields = await CustomFieldValues.ApplyAsync(connection, caller.TenantId, RecordKind.Contact, before.CustomFields,
             change.CustomFields, change.ReplaceCustomFields, "contact.custom_fields", cancellationToken);
         var after = change.Fields(before) with { CustomFields = customFields, Version = before.Version + 1, UpdatedAt = now };
         AccessPolicy.EnsureCanUpdate(caller, before.Ownership, after.Ownership, before.ResourceName);
@@ -108,7 +109,7 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
         var size = Paging.PageSize(pageSize);
         var after = Paging.After(pageToken, filters.Fingerprint);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var customFields = await CustomFieldFilters.ForListAsync(connection, caller.TenantId, RecordKind.Contact, filters.CustomFields, cancellationToken);
+        var customFields = await CustomFieldValues.ForListAsync(connection, caller.TenantId, RecordKind.Contact, filters.CustomFields, cancellationToken);
         var rows = await ContactRows.ListAsync(connection, new ContactQuery(caller.TenantId, scope, filters.AccountId,
             filters.OwnerUserId, filters.Team, filters.Tag, filters.Search, customFields, after, size + 1), cancellationToken);
         return rows.Count > size

@@ -29,7 +29,7 @@ public sealed class CustomFieldOperations(NpgsqlDataSource dataSource, TimeProvi
 
     public async Task<IReadOnlyList<CustomFieldDefinition>> ListAsync(Caller caller, RecordKind? recordKind, CancellationToken cancellationToken)
     {
-        AccessPolicy.ReadScopeOf(caller);
+        AccessPolicy.EnsureCanReadCustomers(caller);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await CustomFieldDefinitionRows.ListAsync(connection, caller.TenantId, recordKind, cancellationToken);
     }

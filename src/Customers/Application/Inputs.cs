@@ -14,7 +14,8 @@ public sealed record NewAccount(
     IReadOnlyList<string> Tags,
     RelationshipPhase Phase,
     IReadOnlyDictionary<string, CustomFieldInput> CustomFields,
-    PostalAddress? Address);
+    PostalAddress? Address,
+    ValueTier? ValueTier);
 
 /// <summary>A validated, normalised contact to create.</summary>
 public sealed record NewContact(
@@ -28,7 +29,9 @@ public sealed record NewContact(
     string? Team,
     IReadOnlyList<string> Tags,
     IReadOnlyDictionary<string, CustomFieldInput> CustomFields,
-    PostalAddress? Address);
+    PostalAddress? Address,
+    ContactChannel? PreferredChannel,
+    ContactTimes? ContactTimes);
 
 /// <summary><see cref="RequestId"/> makes a create idempotent; <see cref="ConfirmNotDuplicate"/> skips the duplicate guard.</summary>
 public sealed record CreateOptions(Guid? RequestId, bool ConfirmNotDuplicate);
@@ -42,16 +45,16 @@ public sealed record RecordChange<T>(
 
 public sealed record AccountFilters(
     string? OwnerUserId, string? Team, string? Tag, RelationshipPhase? Phase, AccountKind? Kind, CommitmentSegment? Segment,
-    string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields)
+    ValueTier? ValueTier, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields)
 {
     public string Fingerprint =>
-        $"accounts|{OwnerUserId}|{Team}|{Tag}|{Phase}|{Kind}|{Segment}|{Search}|{CustomFieldFilters.Fingerprint(CustomFields)}";
+        $"accounts|{OwnerUserId}|{Team}|{Tag}|{Phase}|{Kind}|{Segment}|{ValueTier}|{Search}|{CustomFieldValues.Fingerprint(CustomFields)}";
 }
 
 public sealed record ContactFilters(
     Guid? AccountId, string? OwnerUserId, string? Team, string? Tag, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields)
 {
-    public string Fingerprint => $"contacts|{AccountId}|{OwnerUserId}|{Team}|{Tag}|{Search}|{CustomFieldFilters.Fingerprint(CustomFields)}";
+    public string Fingerprint => $"contacts|{AccountId}|{OwnerUserId}|{Team}|{Tag}|{Search}|{CustomFieldValues.Fingerprint(CustomFields)}";
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextPageToken);

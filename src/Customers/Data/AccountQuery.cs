@@ -12,6 +12,7 @@ internal sealed record AccountQuery(
     RelationshipPhase? Phase,
     AccountKind? Kind,
     CommitmentSegment? Segment,
+    ValueTier? ValueTier,
     string? Search,
     IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
     Guid? After,

@@ -8,7 +8,7 @@ internal static class AccountRows
 {
     private const string Columns =
         "id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase, version, created_at, updated_at, "
-        + "custom_fields::text, address::text, commitment::text";
+        + "custom_fields::text, address::text, commitment::text, value_tier";
 
     private const int MaxDuplicateCandidates = 50;
 
@@ -50,8 +50,8 @@ internal static class AccountRows
             """
             INSERT INTO accounts (id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase,
                                   version, request_id, created_by, created_at, updated_at, name_key, custom_fields,
-                                  address, commitment, commitment_segment)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+                                  address, commitment, commitment_segment, value_tier)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
             ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
             """,
             transaction.Connection, transaction);
@@ -67,6 +67,7 @@ internal static class AccountRows
         command.Parameters.Add(AddressJson.Parameter(account.Address));
         command.Parameters.Add(CommitmentJson.Parameter(account.Commitment));
         command.Parameters.Add(CommitmentJson.Segment(account.Commitment));
+        command.Parameters.Add(Sql.SmallInt((short?)account.ValueTier));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -76,7 +77,8 @@ internal static class AccountRows
             """
             UPDATE accounts SET kind = $3, display_name = $4, email = $5, phone = $6, domain = $7, owner_user_id = $8,
                                 team = $9, tags = $10, phase = $11, version = $12, updated_at = $13, name_key = $14,
-                                custom_fields = $15, address = $16, commitment = $17, commitment_segment = $18
+                                custom_fields = $15, address = $16, commitment = $17, commitment_segment = $18,
+                                value_tier = $19
             WHERE tenant_id = $1 AND id = $2
             """,
             transaction.Connection, transaction);
@@ -89,6 +91,7 @@ internal static class AccountRows
         command.Parameters.Add(AddressJson.Parameter(account.Address));
         command.Parameters.Add(CommitmentJson.Parameter(account.Commitment));
         command.Parameters.Add(CommitmentJson.Segment(account.Commitment));
+        command.Parameters.Add(Sql.SmallInt((short?)account.ValueTier));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -137,6 +140,11 @@ internal static class AccountRows
         if (query.Segment is { } segment)
         {
             filter.Add("commitment_segment = @p", Sql.Value((short)segment));
+        }
+
+        if (query.ValueTier is { } tier)
+        {
+            filter.Add("value_tier = @p", Sql.Value((short)tier));
         }
 
         if (query.Kind is { } kind)
@@ -205,7 +213,8 @@ internal static class AccountRows
                 reader.GetFieldValue<DateTimeOffset>(13),
                 CustomFieldJson.Read(reader.GetString(14)),
                 AddressJson.Read(reader.NullableString(15)),
-                CommitmentJson.Read(reader.NullableString(16))));
+                CommitmentJson.Read(reader.NullableString(16)),
+                reader.IsDBNull(17) ? null : (ValueTier)reader.GetInt16(17)));
         }
 
         return accounts;

@@ -8,7 +8,8 @@ internal static class ContactRows
 {
     private const string Columns =
         "c.id, c.tenant_id, c.account_id, c.given_name, c.family_name, c.email, c.phone, c.job_title, c.owner_user_id, c.team, "
-        + "c.tags, c.version, c.created_at, c.updated_at, c.custom_fields::text, c.address::text, a.domain";
+        + "c.tags, c.version, c.created_at, c.updated_at, c.custom_fields::text, c.address::text, "
+        + "c.preferred_channel, c.contact_times::text, a.domain";
 
     private const string From = "contacts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL";
     private const int MaxDuplicateCandidates = 50;
@@ -49,9 +50,9 @@ internal static class ContactRows
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO contacts (id, tenant_id, account_id, given_name, family_name, email, phone, job_title, owner_user_id,
-                                  team, tags, version, updated_at, name_key, custom_fields, address, request_id, created_by,
-                                  created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                                  team, tags, version, updated_at, name_key, custom_fields, address, preferred_channel,
+                                  contact_times, request_id, created_by, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
             ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
             """,
             transaction.Connection, transaction);
@@ -70,7 +71,7 @@ internal static class ContactRows
             """
             UPDATE contacts SET account_id = $3, given_name = $4, family_name = $5, email = $6, phone = $7, job_title = $8,
                                 owner_user_id = $9, team = $10, tags = $11, version = $12, updated_at = $13, name_key = $14,
-                                custom_fields = $15, address = $16
+                                custom_fields = $15, address = $16, preferred_channel = $17, contact_times = $18
             WHERE tenant_id = $1 AND id = $2
             """,
             transaction.Connection, transaction);
@@ -148,6 +149,8 @@ internal static class ContactRows
         command.Parameters.Add(Sql.Text(NameKeys.Of(contact.FullName)));
         command.Parameters.Add(CustomFieldJson.Parameter(contact.CustomFields));
         command.Parameters.Add(AddressJson.Parameter(contact.Address));
+        command.Parameters.Add(Sql.SmallInt((short?)contact.PreferredChannel));
+        command.Parameters.Add(ContactTimesJson.Parameter(contact.ContactTimes));
     }
 
     private static async Task<List<ContactRow>> QueryAsync(
@@ -176,8 +179,10 @@ internal static class ContactRows
                     reader.GetFieldValue<DateTimeOffset>(12),
                     reader.GetFieldValue<DateTimeOffset>(13),
                     CustomFieldJson.Read(reader.GetString(14)),
-                    AddressJson.Read(reader.NullableString(15))),
-                reader.NullableString(16)));
+                    AddressJson.Read(reader.NullableString(15)),
+                    reader.IsDBNull(16) ? null : (ContactChannel)reader.GetInt16(16),
+                    ContactTimesJson.Read(reader.NullableString(17))),
+                reader.NullableString(18)));
         }
 
         return contacts;

@@ -11,6 +11,9 @@ internal static class Sql
 
     public static NpgsqlParameter Value(object value) => new() { Value = value };
 
+    public static NpgsqlParameter SmallInt(short? value) =>
+        new() { Value = value.HasValue ? value.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Smallint };
+
     public static NpgsqlParameter Uuid(Guid? value) =>
         new() { Value = value.HasValue ? value.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid };
 

@@ -30,6 +30,9 @@ public static class AccessPolicy
         throw new AccessDeniedException("Reading customers needs one of the roles admin, sales_manager, sales_rep, service_agent, analyst, marketer.");
     }
 
+    /// <summary>PERMISSION_DENIED for a caller with no role that reads customers.</summary>
+    public static void EnsureCanReadCustomers(Caller caller) => ReadScopeOf(caller);
+
     public static bool CanRead(Caller caller, Ownership record)
     {
         var scope = ReadScopeOf(caller);

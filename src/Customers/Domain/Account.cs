@@ -34,7 +34,8 @@ public sealed record Account(
     DateTimeOffset UpdatedAt,
     IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
     PostalAddress? Address,
-    Commitment? Commitment = null) : IAuditable
+    Commitment? Commitment = null,
+    ValueTier? ValueTier = null) : IAuditable
 {
     public const string ResourcePrefix = "accounts/";
 
@@ -58,5 +59,6 @@ public sealed record Account(
         ["phase"] = Phase.ToString(),
         ["commitment.score"] = Commitment?.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["commitment.segment"] = Commitment?.Segment.ToString(),
+        ["value_tier"] = ValueTier?.ToString(),
     };
 }

@@ -16,7 +16,9 @@ public sealed record Contact(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
-    PostalAddress? Address) : IAuditable
+    PostalAddress? Address,
+    ContactChannel? PreferredChannel = null,
+    ContactTimes? ContactTimes = null) : IAuditable
 {
     public const string ResourcePrefix = "contacts/";
 
@@ -40,5 +42,7 @@ public sealed record Contact(
         ["team"] = Ownership.Team,
         ["tags"] = Tags.Count == 0 ? null : string.Join(",", Tags),
         ["address"] = Address?.SingleLine,
+        ["preferred_channel"] = PreferredChannel?.ToString(),
+        ["contact_times"] = ContactTimes?.SingleLine,
     };
 }

@@ -8,7 +8,7 @@ namespace CrmPlatform.Customers.Grpc;
 internal static class AccountMapping
 {
     private static readonly string[] Updatable =
-        ["kind", "display_name", "email", "phone", "domain", "owner_user_id", "team", "tags", "phase", AddressMapping.Path, CustomFieldMapping.Path];
+        ["kind", "display_name", "email", "phone", "domain", "owner_user_id", "team", "tags", "phase", "value_tier", AddressMapping.Path, CustomFieldMapping.Path];
 
     public static Proto.Account ToProto(Account account) => new()
     {
@@ -29,6 +29,7 @@ internal static class AccountMapping
         CustomFields = { CustomFieldMapping.ToProto(account.CustomFields) },
         Address = AddressMapping.ToProto(account.Address),
         Commitment = account.Commitment is { } commitment ? ToProto(commitment) : null,
+        ValueTier = (Proto.ValueTier)(account.ValueTier ?? 0),
     };
 
     public static CommitmentAnswers ToAnswers(Proto.CommitmentAnswers? answers) =>
@@ -54,7 +55,8 @@ internal static class AccountMapping
             Fields.Tags(account.Tags, "account.tags"),
             Phase(account.Phase) ?? RelationshipPhase.Awareness,
             CustomFieldMapping.ToInputs(account.CustomFields),
-            AddressMapping.ToDomain(account.Address, "account.address"));
+            AddressMapping.ToDomain(account.Address, "account.address"),
+            Tier(account.ValueTier, "account.value_tier"));
     }
 
     /// <summary>Validates the masked fields now and returns the change to apply to the current account.</summary>
@@ -79,6 +81,7 @@ internal static class AccountMapping
                 "team" => Set(Fields.Team(input.Team, field) ?? "", (a, v) => a with { Ownership = a.Ownership with { Team = v } }),
                 "tags" => Set(Fields.Tags(input.Tags, field), (a, v) => a with { Tags = v }),
                 AddressMapping.Path => Set(AddressMapping.ToDomain(input.Address, field), (a, v) => a with { Address = v }),
+                "value_tier" => Set(Tier(input.ValueTier, field), (a, v) => a with { ValueTier = v }),
                 _ => Set(Phase(input.Phase) ?? throw new InvalidFieldException(field, "must be a relationship phase."),
                     (a, v) => a with { Phase = v }),
             });
@@ -95,6 +98,7 @@ internal static class AccountMapping
         Phase(request.Phase),
         Kind(request.Kind),
         Segment(request.CommitmentSegment),
+        Tier(request.ValueTier, "value_tier"),
         Fields.Search(request.Query),
         CustomFieldMapping.ToInputs(request.CustomFields));
 
@@ -109,6 +113,7 @@ internal static class AccountMapping
         if (input.Team.Length > 0) yield return "team";
         if (input.Tags.Count > 0) yield return "tags";
         if (input.Address is not null) yield return AddressMapping.Path;
+        if (input.ValueTier != Proto.ValueTier.Unspecified) yield return "value_tier";
         if (input.Phase != Proto.RelationshipPhase.Unspecified) yield return "phase";
     }
 
@@ -137,6 +142,11 @@ internal static class AccountMapping
         Segment = (Proto.CommitmentSegment)commitment.Segment,
         Committed = commitment.IsCommitted,
     };
+
+    private static ValueTier? Tier(Proto.ValueTier tier, string field) =>
+        tier == Proto.ValueTier.Unspecified ? null
+        : Enum.IsDefined((ValueTier)tier) ? (ValueTier)tier
+        : throw new InvalidFieldException(field, $"{(int)tier} is not a value tier.");
 
     private static CommitmentSegment? Segment(Proto.CommitmentSegment segment) =>
         segment == Proto.CommitmentSegment.Unspecified ? null

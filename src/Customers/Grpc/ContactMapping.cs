@@ -8,7 +8,8 @@ namespace CrmPlatform.Customers.Grpc;
 internal static class ContactMapping
 {
     private static readonly string[] Updatable =
-        ["account", "given_name", "family_name", "email", "phone", "job_title", "owner_user_id", "team", "tags", AddressMapping.Path, CustomFieldMapping.Path];
+        ["account", "given_name", "family_name", "email", "phone", "job_title", "owner_user_id", "team", "tags", "preferred_channel", "contact_times", AddressMapping.Path,
+        CustomFieldMapping.Path];
 
     public static Proto.Contact ToProto(Contact contact) => new()
     {
@@ -28,6 +29,8 @@ internal static class ContactMapping
         UpdateTime = Fields.Time(contact.UpdatedAt),
         CustomFields = { CustomFieldMapping.ToProto(contact.CustomFields) },
         Address = AddressMapping.ToProto(contact.Address),
+        PreferredChannel = (Proto.ContactChannel)(contact.PreferredChannel ?? 0),
+        ContactTimes = contact.ContactTimes is { } times ? ToProto(times) : null,
     };
 
     public static NewContact ToNewContact(Proto.Contact? contact, PhoneNumbers phones)
@@ -51,7 +54,9 @@ internal static class ContactMapping
             Fields.Team(contact.Team, "contact.team"),
             Fields.Tags(contact.Tags, "contact.tags"),
             CustomFieldMapping.ToInputs(contact.CustomFields),
-            AddressMapping.ToDomain(contact.Address, "contact.address"));
+            AddressMapping.ToDomain(contact.Address, "contact.address"),
+            Channel(contact.PreferredChannel, "contact.preferred_channel"),
+            Times(contact.ContactTimes, "contact.contact_times"));
     }
 
     /// <summary>Validates the masked fields now and returns the change to apply to the current contact.</summary>
@@ -75,6 +80,8 @@ internal static class ContactMapping
                     (c, v) => c with { Ownership = c.Ownership with { OwnerUserId = v } }),
                 "team" => Set(Fields.Team(input.Team, field) ?? "", (c, v) => c with { Ownership = c.Ownership with { Team = v } }),
                 "tags" => Set(Fields.Tags(input.Tags, field), (c, v) => c with { Tags = v }),
+                "preferred_channel" => Set(Channel(input.PreferredChannel, field), (c, v) => c with { PreferredChannel = v }),
+                "contact_times" => Set(Times(input.ContactTimes, field), (c, v) => c with { ContactTimes = v }),
                 _ => Set(AddressMapping.ToDomain(input.Address, field), (c, v) => c with { Address = v }),
             });
         }
@@ -98,6 +105,30 @@ internal static class ContactMapping
         Fields.Search(request.Query),
         CustomFieldMapping.ToInputs(request.CustomFields));
 
+    private static ContactChannel? Channel(Proto.ContactChannel channel, string field) =>
+        channel == Proto.ContactChannel.Unspecified ? null
+        : Enum.IsDefined((ContactChannel)channel) ? (ContactChannel)channel
+        : throw new InvalidFieldException(field, $"{(int)channel} is not a channel.");
+
+    private static ContactTimes? Times(Proto.ContactTimes? times, string field) =>
+        times is null
+            ? null
+            : ContactTimes.Create(times.TimeZone, times.Windows.Select(w => (w.DayOfWeek, w.StartTime, w.EndTime)).ToList(), field);
+
+    private static Proto.ContactTimes ToProto(ContactTimes times) => new()
+    {
+        TimeZone = times.TimeZone,
+        Windows =
+        {
+            times.Windows.Select(w => new Proto.ContactWindow
+            {
+                DayOfWeek = w.Day == DayOfWeek.Sunday ? 7 : (int)w.Day,
+                StartTime = w.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                EndTime = w.End.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            }),
+        },
+    };
+
     private static void EnsureNamed(string? givenName, string? familyName)
     {
         if (givenName is null && familyName is null)
@@ -118,6 +149,8 @@ internal static class ContactMapping
         if (input.Team.Length > 0) yield return "team";
         if (input.Tags.Count > 0) yield return "tags";
         if (input.Address is not null) yield return AddressMapping.Path;
+        if (input.PreferredChannel != Proto.ContactChannel.Unspecified) yield return "preferred_channel";
+        if (input.ContactTimes is not null) yield return "contact_times";
     }
 
     private static Func<Contact, Contact> Set<T>(T value, Func<Contact, T, Contact> apply) => contact => apply(contact, value);

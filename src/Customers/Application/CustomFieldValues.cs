@@ -5,7 +5,7 @@ using Npgsql;
 namespace CrmPlatform.Customers.Application;
 
 /// <summary>Loads a tenant's custom field definitions and validates custom values and filters against them.</summary>
-internal static class CustomFieldFilters
+internal static class CustomFieldValues
 {
     public static string Fingerprint(IReadOnlyDictionary<string, CustomFieldInput> filters) =>
         string.Join(";", filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value.SentAs}:{f.Value.Text}"));

@@ -30,6 +30,7 @@ public static class CustomersServiceExtensions
         builder.Services.AddSingleton<HistoryOperations>();
         builder.Services.AddSingleton<CustomFieldOperations>();
         builder.Services.AddSingleton<RelationshipOperations>();
+        builder.Services.AddSingleton<ConsentOperations>();
         return builder;
     }
 

@@ -14,6 +14,7 @@ public sealed class CustomersService(
     HistoryOperations history,
     CustomFieldOperations customFields,
     RelationshipOperations relationships,
+    ConsentOperations consents,
     PhoneNumbers phones)
     : Proto.Customers.CustomersBase
 {
@@ -166,5 +167,25 @@ public sealed class CustomersService(
         var (kind, id) = ResourceNames.ParseRecord(request.Parent, "parent");
         var listed = await relationships.ListAsync(context.GetCaller(), kind, id, context.CancellationToken);
         return new Proto.ListRelationshipsResponse { Relationships = { listed.Select(RelationshipMapping.ToProto) } };
+    }
+
+    public override async Task<Proto.ConsentRecord> RecordConsent(Proto.RecordConsentRequest request, ServerCallContext context)
+    {
+        var contactId = ResourceNames.Parse(request.Contact, Contact.ResourcePrefix, "contact");
+        var purpose = ConsentMapping.PurposeOf(request.Purpose);
+        var source = TextRules.OptionalText(request.Source, "source") ?? throw new InvalidFieldException("source", "is required.");
+        var record = await consents.RecordAsync(context.GetCaller(), contactId, purpose, request.Granted, source, context.CancellationToken);
+        return ConsentMapping.ToProto(record);
+    }
+
+    public override async Task<Proto.ListConsentsResponse> ListConsents(Proto.ListConsentsRequest request, ServerCallContext context)
+    {
+        var contactId = ResourceNames.Parse(request.Contact, Contact.ResourcePrefix, "contact");
+        var ledger = await consents.LedgerAsync(context.GetCaller(), contactId, context.CancellationToken);
+        return new Proto.ListConsentsResponse
+        {
+            Current = { ConsentRules.Current(ledger).Select(ConsentMapping.ToProto) },
+            Ledger = { ledger.Select(ConsentMapping.ToProto) },
+        };
     }
 }

@@ -60,11 +60,24 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
         [NoRole] = ["PD", "PD", "PD", "PD"],
     };
 
+    /// <summary>Recording consent: marketers and service agents too (PIPEDA requests arrive through every channel).</summary>
+    private static readonly Dictionary<string, string[]> Consent = new()
+    {
+        [Roles.Admin] = ["OK", "OK", "OK", "NF"],
+        [Roles.SalesManager] = ["OK", "OK", "PD", "NF"],
+        [Roles.SalesRep] = ["OK", "OK", "PD", "NF"],
+        [Roles.ServiceAgent] = ["OK", "OK", "OK", "NF"],
+        [Roles.Analyst] = ["PD", "PD", "PD", "NF"],
+        [Roles.Marketer] = ["OK", "OK", "OK", "NF"],
+        [NoRole] = ["PD", "PD", "PD", "NF"],
+    };
+
     private static readonly (string Rpc, Dictionary<string, string[]> Expected)[] Rpcs =
     [
         ("GetAccount", Read), ("UpdateAccount", Write), ("DeleteAccount", Write), ("ListAccounts", List),
         ("GetContact", Read), ("UpdateContact", Write), ("ListContacts", List), ("CreateContact", AddContact),
         ("ListFieldChanges", Read), ("RecordCommitmentAnswers", Write), ("ListRelationships", Read),
+        ("RecordConsent", Consent), ("ListConsents", Read),
     ];
 
     public static TheoryData<string, string, string, string> Cases()
@@ -192,6 +205,11 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
             }, headers)),
             "ListRelationships" => await OutcomeOf(() => client.ListRelationshipsAsync(
                 new Proto.ListRelationshipsRequest { Parent = account.Name }, headers)),
+            "RecordConsent" => await OutcomeOf(() => client.RecordConsentAsync(new Proto.RecordConsentRequest
+            {
+                Contact = contact.Name, Purpose = Proto.ConsentPurpose.Sms, Granted = false, Source = "test",
+            }, headers)),
+            "ListConsents" => await OutcomeOf(() => client.ListConsentsAsync(new Proto.ListConsentsRequest { Contact = contact.Name }, headers)),
             _ => throw new ArgumentOutOfRangeException(nameof(rpc), rpc, null),
         };
     }

@@ -32,6 +32,7 @@ public sealed class EventRecorder : IAsyncDisposable
                 endpoint.Handler<ContactAdded>(context => recorder.Record(context.Message));
                 endpoint.Handler<ContactUpdated>(context => recorder.Record(context.Message));
                 endpoint.Handler<RelationshipPhaseChanged>(context => recorder.Record(context.Message));
+                endpoint.Handler<ConsentChanged>(context => recorder.Record(context.Message));
             });
         });
         await recorder._bus.StartAsync();

@@ -31,6 +31,7 @@ public static class CustomersServiceExtensions
         builder.Services.AddSingleton<CustomFieldOperations>();
         builder.Services.AddSingleton<RelationshipOperations>();
         builder.Services.AddSingleton<ConsentOperations>();
+        builder.Services.AddSingleton<PrivacyOperations>();
         return builder;
     }
 

@@ -15,6 +15,7 @@ public sealed class CustomersService(
     CustomFieldOperations customFields,
     RelationshipOperations relationships,
     ConsentOperations consents,
+    PrivacyOperations privacy,
     PhoneNumbers phones)
     : Proto.Customers.CustomersBase
 {
@@ -107,18 +108,7 @@ public sealed class CustomersService(
         var page = await history.ListAsync(context.GetCaller(), kind, id, request.PageSize, request.PageToken, context.CancellationToken);
         return new Proto.ListFieldChangesResponse
         {
-            Changes =
-            {
-                page.Items.Select(entry => new Proto.FieldChange
-                {
-                    Field = entry.Change.Field,
-                    OldValue = entry.Change.OldValue ?? "",
-                    NewValue = entry.Change.NewValue ?? "",
-                    ChangedBy = entry.ChangedBy,
-                    ChangeTime = Fields.Time(entry.ChangedAt),
-                    Version = entry.Version,
-                }),
-            },
+            Changes = { page.Items.Select(HistoryMapping.ToProto) },
             NextPageToken = page.NextPageToken ?? "",
         };
     }
@@ -187,5 +177,24 @@ public sealed class CustomersService(
             Current = { ConsentRules.Current(ledger).Select(ConsentMapping.ToProto) },
             Ledger = { ledger.Select(ConsentMapping.ToProto) },
         };
+    }
+
+    public override async Task ExportPersonalData(
+        Proto.ExportPersonalDataRequest request, IServerStreamWriter<Proto.PersonalDataItem> responseStream, ServerCallContext context)
+    {
+        var contactId = ResourceNames.Parse(request.Contact, Contact.ResourcePrefix, "contact");
+        var export = await privacy.ExportAsync(context.GetCaller(), contactId, context.CancellationToken);
+        var items = new[]
+            {
+                new Proto.PersonalDataItem { Contact = ContactMapping.ToProto(export.Contact) },
+                new Proto.PersonalDataItem { Account = AccountMapping.ToProto(export.Account) },
+            }
+            .Concat(export.Relationships.Select(r => new Proto.PersonalDataItem { Relationship = RelationshipMapping.ToProto(r) }))
+            .Concat(export.Consents.Select(c => new Proto.PersonalDataItem { Consent = ConsentMapping.ToProto(c) }))
+            .Concat(export.History.Select(h => new Proto.PersonalDataItem { Change = HistoryMapping.ToProto(h) }));
+        foreach (var item in items)
+        {
+            await responseStream.WriteAsync(item, context.CancellationToken);
+        }
     }
 }

@@ -7,8 +7,8 @@ namespace CrmPlatform.Customers.Grpc;
 
 /// <summary>
 /// Turns domain failures into gRPC statuses with a clear message: invalid field → INVALID_ARGUMENT, missing record →
-/// NOT_FOUND, stale etag → ABORTED, denied → PERMISSION_DENIED, probable duplicate → ALREADY_EXISTS with the scored
-/// candidates also in the <see cref="DuplicateCandidatesTrailer"/> trailer.
+/// NOT_FOUND, stale etag → ABORTED, denied → PERMISSION_DENIED, existing record → ALREADY_EXISTS, probable duplicate →
+/// ALREADY_EXISTS with the scored candidates also in the <see cref="DuplicateCandidatesTrailer"/> trailer.
 /// </summary>
 public sealed class DomainErrorInterceptor : Interceptor
 {
@@ -21,32 +21,38 @@ public sealed class DomainErrorInterceptor : Interceptor
         {
             return await continuation(request, context);
         }
-        catch (InvalidFieldException error)
+        catch (Exception error) when (ToRpcException(error) is { } rpc)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, error.Message));
-        }
-        catch (RecordNotFoundException error)
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, error.Message));
-        }
-        catch (StaleEtagException error)
-        {
-            throw new RpcException(new Status(StatusCode.Aborted, error.Message));
-        }
-        catch (AccessDeniedException error)
-        {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, error.Message));
-        }
-        catch (RecordExistsException error)
-        {
-            throw new RpcException(new Status(StatusCode.AlreadyExists, error.Message));
-        }
-        catch (ProbableDuplicateException error)
-        {
-            var trailers = new Metadata { { DuplicateCandidatesTrailer, ToProto(error.Candidates).ToByteArray() } };
-            throw new RpcException(new Status(StatusCode.AlreadyExists, error.Message), trailers);
+            throw rpc;
         }
     }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception error) when (ToRpcException(error) is { } rpc)
+        {
+            throw rpc;
+        }
+    }
+
+    private static RpcException? ToRpcException(Exception error) => error switch
+    {
+        InvalidFieldException => new RpcException(new Status(StatusCode.InvalidArgument, error.Message)),
+        RecordNotFoundException => new RpcException(new Status(StatusCode.NotFound, error.Message)),
+        StaleEtagException => new RpcException(new Status(StatusCode.Aborted, error.Message)),
+        AccessDeniedException => new RpcException(new Status(StatusCode.PermissionDenied, error.Message)),
+        RecordExistsException => new RpcException(new Status(StatusCode.AlreadyExists, error.Message)),
+        ProbableDuplicateException duplicate => new RpcException(
+            new Status(StatusCode.AlreadyExists, duplicate.Message),
+            new Metadata { { DuplicateCandidatesTrailer, ToProto(duplicate.Candidates).ToByteArray() } }),
+        _ => null,
+    };
 
     private static Proto.DuplicateCandidates ToProto(IEnumerable<DuplicateCandidate> candidates) => new()
     {

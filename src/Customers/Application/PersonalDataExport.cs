@@ -1,0 +1,11 @@
+using CrmPlatform.Customers.Domain;
+
+namespace CrmPlatform.Customers.Application;
+
+/// <summary>Everything the service holds about one contact, read in one snapshot.</summary>
+public sealed record PersonalDataExport(
+    Contact Contact,
+    Account Account,
+    IReadOnlyList<Relationship> Relationships,
+    IReadOnlyList<ConsentRecord> Consents,
+    IReadOnlyList<AuditEntry> History);

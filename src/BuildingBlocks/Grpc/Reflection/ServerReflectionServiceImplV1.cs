@@ -12,7 +12,7 @@ internal sealed class ServerReflectionServiceImpl(GrpcServiceRegistry registry) 
         }
     }
 
-    private static ServerReflectionResponse Answer(ReflectionIndex index, ServerReflectionRequest request)
+    internal static ServerReflectionResponse Answer(ReflectionIndex index, ServerReflectionRequest request)
     {
         var response = new ServerReflectionResponse { ValidHost = request.Host, OriginalRequest = request };
         switch (request.MessageRequestCase)

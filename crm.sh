@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CrmPlatform: installs what is missing, builds, and runs / tests / benchmarks the platform.
-#   ./crm.sh run [--fresh] [--demo]     start the whole platform through the AppHost
+#   ./crm.sh run [--fresh] [...]        start the whole platform through the AppHost (run --help)
 #   ./crm.sh test [filter]              run every test project (or those whose name contains filter)
 #   ./crm.sh bench [name]               run bench/<name> (or every benchmark) and print its result lines
 #   ./crm.sh interop-server --port N    serve the gRPC interop TestService, reflection and health

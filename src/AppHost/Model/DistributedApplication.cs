@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CrmPlatform.AppHost.Console;
+using CrmPlatform.AppHost.Dashboard;
 using CrmPlatform.AppHost.Orchestration;
 using CrmPlatform.AppHost.Testing;
 using CrmPlatform.Grpc;
@@ -14,17 +15,22 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly Orchestrator _orchestrator;
     private readonly OrchestrationContext _context;
     private readonly AppHostConsole? _console;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new(StringComparer.Ordinal);
 
     internal DistributedApplication(AppHostOptions options, IReadOnlyList<Resource> resources, ILoggerFactory loggerFactory, AppHostConsole? console)
     {
         Options = options;
         _console = console;
+        _loggerFactory = loggerFactory;
         _context = new OrchestrationContext(options, loggerFactory.CreateLogger("CrmPlatform.AppHost"));
         _orchestrator = new Orchestrator(resources, _context);
     }
 
     public AppHostOptions Options { get; }
+
+    /// <summary>The ops dashboard, once <see cref="StartDashboardAsync"/> ran.</summary>
+    public DashboardServer? Dashboard { get; private set; }
 
     public IReadOnlyList<string> ResourceNames => [.. _orchestrator.Runners.Select(r => r.Name)];
 
@@ -79,6 +85,22 @@ public sealed class DistributedApplication : IAsyncDisposable
         return (TClient)Activator.CreateInstance(typeof(TClient), channel)!;
     }
 
+    /// <summary>
+    /// Starts the ops dashboard over this application's resources. Call it before <see cref="StartAsync"/>: services then
+    /// export their telemetry to it (with its API key), unless <c>--otlp</c> names another collector.
+    /// </summary>
+    public async Task<DashboardServer> StartDashboardAsync(DashboardOptions options, CancellationToken cancellationToken = default)
+    {
+        Dashboard = await DashboardServer.StartAsync(options, new OrchestratorResources(_orchestrator.Runners), _loggerFactory, cancellationToken);
+        if (Options.OtlpEndpoint is null)
+        {
+            _context.OtlpEndpoint = Dashboard.OtlpHttpUrl;
+            _context.OtlpHeaders = options.ApiKey is { } key ? $"{DashboardOptions.ApiKeyHeader}={key}" : null;
+        }
+
+        return Dashboard;
+    }
+
     /// <summary>Starts everything and returns once every resource is healthy; throws <see cref="ResourceStartException"/> if one fails.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default) => _orchestrator.StartAsync(cancellationToken);
 
@@ -122,8 +144,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         });
         try
         {
+            var dashboard = await StartDashboardAsync(DashboardOptions.ForAppHost(Options.AnyPorts), stopping.Token);
             await StartAsync(stopping.Token);
-            _console?.WriteBlock(ResourceTable.Render(_orchestrator.Runners.Select(r => (r.Snapshot(), r.Address))) + "  Press Ctrl-C to stop." + Environment.NewLine);
+            _console?.WriteBlock(ResourceTable.Render(_orchestrator.Runners.Select(r => (r.Snapshot(), r.Address)))
+                + $"  Dashboard: {dashboard.BrowserUrl}{Environment.NewLine}  Press Ctrl-C to stop.{Environment.NewLine}");
             await Task.Delay(Timeout.Infinite, stopping.Token);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -138,12 +162,21 @@ public sealed class DistributedApplication : IAsyncDisposable
         finally
         {
             await StopAsync(killing.Token);
+            if (Dashboard is not null)
+            {
+                await Dashboard.DisposeAsync();
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);
+        if (Dashboard is not null)
+        {
+            await Dashboard.DisposeAsync();
+        }
+
         foreach (var channel in _channels.Values)
         {
             channel.Dispose();

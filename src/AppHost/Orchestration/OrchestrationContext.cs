@@ -15,6 +15,12 @@ internal sealed class OrchestrationContext(AppHostOptions options, ILogger logge
 
     public Dictionary<Resource, ResourceRunner> Runners { get; } = [];
 
+    /// <summary>Where services export telemetry: <c>--otlp</c>, else the AppHost's dashboard once it runs.</summary>
+    public Uri? OtlpEndpoint { get; set; } = options.OtlpEndpoint;
+
+    /// <summary><c>OTEL_EXPORTER_OTLP_HEADERS</c> for services, e.g. the dashboard's API key.</summary>
+    public string? OtlpHeaders { get; set; }
+
     public T RunnerOf<T>(Resource resource)
         where T : ResourceRunner => (T)Runners[resource];
 

@@ -27,10 +27,19 @@ internal static class ProjectEnvironment
             }
         }
 
-        if (context.Options.OtlpEndpoint is { } otlp)
+        if (context.OtlpEndpoint is { } otlp)
         {
             environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp.ToString().TrimEnd('/');
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+
+            // Aspire's development values: spans and logs within a second, metrics every second.
+            environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
+            environment["OTEL_BLRP_SCHEDULE_DELAY"] = "1000";
+            environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
+            if (context.OtlpHeaders is { } headers)
+            {
+                environment["OTEL_EXPORTER_OTLP_HEADERS"] = headers;
+            }
         }
 
         foreach (var (resource, connectionName) in project.Connections)

@@ -10,7 +10,7 @@ internal sealed class ProjectRunner : ResourceRunner
     private const int StartAttempts = 3;
 
     private readonly ProjectResource _project;
-    private readonly CancellationTokenSource _supervision = new();
+    private CancellationTokenSource _supervision = new();
     private Dictionary<string, int> _ports;
     private ChildProcess? _process;
     private Task _supervisor = Task.CompletedTask;
@@ -54,6 +54,13 @@ internal sealed class ProjectRunner : ResourceRunner
             }
         }
 
+        if (_supervision.IsCancellationRequested)
+        {
+            // Started again after a stop (the dashboard's start and restart actions).
+            _supervision.Dispose();
+            _supervision = new CancellationTokenSource();
+        }
+
         _supervisor = SuperviseAsync(_supervision.Token);
     }
 
@@ -65,6 +72,7 @@ internal sealed class ProjectRunner : ResourceRunner
         {
             await process.StopAsync(UnixSignal.Terminate, Context.Options.StopTimeout, cancellationToken);
             await process.DisposeAsync();
+            _process = null;
         }
     }
 

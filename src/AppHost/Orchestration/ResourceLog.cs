@@ -41,7 +41,10 @@ public sealed class ResourceLog(int capacity = ResourceLog.DefaultCapacity)
     }
 
     /// <summary>The kept lines, oldest first.</summary>
-    public IReadOnlyList<LogLine> Snapshot()
+    public IReadOnlyList<LogLine> Snapshot() => SnapshotWithTotal().Lines;
+
+    /// <summary>The kept lines, oldest first, with <see cref="TotalLines"/> read at the same moment (so lines can be numbered).</summary>
+    public (IReadOnlyList<LogLine> Lines, long Total) SnapshotWithTotal()
     {
         lock (_lock)
         {
@@ -52,7 +55,7 @@ public sealed class ResourceLog(int capacity = ResourceLog.DefaultCapacity)
                 result[i] = _lines[(_count - kept + i) % _lines.Length];
             }
 
-            return result;
+            return (result, _count);
         }
     }
 }

@@ -32,6 +32,9 @@ internal abstract class ResourceRunner(Resource resource, OrchestrationContext c
 
     public virtual int Restarts => 0;
 
+    /// <summary>When it last became healthy.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
     protected OrchestrationContext Context { get; } = context;
 
     /// <summary>Where to reach it, for the console (an address, not secrets).</summary>
@@ -50,6 +53,7 @@ internal abstract class ResourceRunner(Resource resource, OrchestrationContext c
             var stopwatch = Stopwatch.StartNew();
             await StartCoreAsync(cancellationToken);
             State = ResourceState.Running;
+            StartedAt = DateTimeOffset.UtcNow;
             AppHostLog.Running(Context.Logger, Name, stopwatch.Elapsed.TotalSeconds, Address);
             _ready.TrySetResult();
         }

@@ -1,0 +1,49 @@
+using CrmPlatform.AppHost.Dashboard.Storage;
+using MetricsV1 = CrmPlatform.AppHost.Dashboard.Otlp.Metrics;
+
+namespace CrmPlatform.AppHost.Dashboard.Intake;
+
+/// <summary>The data points of one OTLP metric; exponential histograms and summaries are not charted and are skipped.</summary>
+internal static class MetricPoints
+{
+    public static IEnumerable<MetricPoint> From(string service, MetricsV1.Metric metric) => metric.DataCase switch
+    {
+        MetricsV1.Metric.DataOneofCase.Sum => metric.Sum.DataPoints.Select(p => Number(
+            service, metric, p, metric.Sum.IsMonotonic ? MetricKind.Counter : MetricKind.UpDownCounter,
+            metric.Sum.AggregationTemporality == MetricsV1.AggregationTemporality.Cumulative)),
+        MetricsV1.Metric.DataOneofCase.Gauge => metric.Gauge.DataPoints.Select(p => Number(service, metric, p, MetricKind.Gauge, cumulative: false)),
+        MetricsV1.Metric.DataOneofCase.Histogram => metric.Histogram.DataPoints.Select(p => Histogram(
+            service, metric, p, metric.Histogram.AggregationTemporality == MetricsV1.AggregationTemporality.Cumulative)),
+        _ => [],
+    };
+
+    private static MetricPoint Number(string service, MetricsV1.Metric metric, MetricsV1.NumberDataPoint point, MetricKind kind, bool cumulative) => new(
+        service,
+        metric.Name,
+        metric.Description,
+        metric.Unit,
+        kind,
+        cumulative,
+        OtlpValues.Time(point.StartTimeUnixNano),
+        OtlpValues.Time(point.TimeUnixNano),
+        OtlpValues.Attributes(point.Attributes),
+        point.ValueCase == MetricsV1.NumberDataPoint.ValueOneofCase.AsInt ? point.AsInt : point.AsDouble,
+        Count: 0,
+        Bounds: [],
+        BucketCounts: []);
+
+    private static MetricPoint Histogram(string service, MetricsV1.Metric metric, MetricsV1.HistogramDataPoint point, bool cumulative) => new(
+        service,
+        metric.Name,
+        metric.Description,
+        metric.Unit,
+        MetricKind.Histogram,
+        cumulative,
+        OtlpValues.Time(point.StartTimeUnixNano),
+        OtlpValues.Time(point.TimeUnixNano),
+        OtlpValues.Attributes(point.Attributes),
+        point.HasSum ? point.Sum : 0,
+        (long)point.Count,
+        [.. point.ExplicitBounds],
+        [.. point.BucketCounts.Select(c => (long)c)]);
+}

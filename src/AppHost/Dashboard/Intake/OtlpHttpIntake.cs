@@ -1,0 +1,90 @@
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using LogsCollector = CrmPlatform.AppHost.Dashboard.Otlp.Collector.Logs;
+using MetricsCollector = CrmPlatform.AppHost.Dashboard.Otlp.Collector.Metrics;
+using TraceCollector = CrmPlatform.AppHost.Dashboard.Otlp.Collector.Trace;
+
+namespace CrmPlatform.AppHost.Dashboard.Intake;
+
+/// <summary>OTLP/HTTP with protobuf bodies: <c>POST /v1/traces</c>, <c>/v1/logs</c>, <c>/v1/metrics</c>.</summary>
+internal static class OtlpHttpIntake
+{
+    private const string Protobuf = "application/x-protobuf";
+
+    public static void MapOtlpHttp(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/v1/traces", (HttpContext context) => ExportAsync(
+            context, TraceCollector.ExportTraceServiceRequest.Parser, (c, r) => c.AddSpans(r.ResourceSpans), new TraceCollector.ExportTraceServiceResponse()));
+        routes.MapPost("/v1/logs", (HttpContext context) => ExportAsync(
+            context, LogsCollector.ExportLogsServiceRequest.Parser, (c, r) => c.AddLogs(r.ResourceLogs), new LogsCollector.ExportLogsServiceResponse()));
+        routes.MapPost("/v1/metrics", (HttpContext context) => ExportAsync(
+            context, MetricsCollector.ExportMetricsServiceRequest.Parser, (c, r) => c.AddMetrics(r.ResourceMetrics), new MetricsCollector.ExportMetricsServiceResponse()));
+    }
+
+    private static async Task ExportAsync<TRequest>(HttpContext context, MessageParser<TRequest> parser, Func<OtlpConverter, TRequest, int> store, IMessage response)
+        where TRequest : IMessage<TRequest>
+    {
+        var services = context.RequestServices;
+        var logger = services.GetRequiredService<ILogger<DashboardServer>>();
+        var limits = services.GetRequiredService<TelemetryLimits>();
+        if (!services.GetRequiredService<ApiKeyCheck>().Allows(context.Request.Headers[DashboardOptions.ApiKeyHeader]))
+        {
+            DashboardLog.Rejected(logger, context.Request.Path, "missing or wrong API key");
+            await WriteStatusAsync(context, StatusCodes.Status401Unauthorized, "missing or wrong x-otlp-api-key");
+            return;
+        }
+
+        if (!IsProtobuf(context.Request.ContentType))
+        {
+            await WriteStatusAsync(context, StatusCodes.Status415UnsupportedMediaType, $"content-type must be {Protobuf}");
+            return;
+        }
+
+        if (context.Request.ContentLength > limits.MaxRequestBytes)
+        {
+            DashboardLog.Rejected(logger, context.Request.Path, "body over the limit");
+            await WriteStatusAsync(context, StatusCodes.Status413PayloadTooLarge, $"body over {limits.MaxRequestBytes} bytes");
+            return;
+        }
+
+        context.Features.GetRequiredFeature<IHttpMaxRequestBodySizeFeature>().MaxRequestBodySize = limits.MaxRequestBytes;
+        TRequest request;
+        try
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            request = parser.ParseFrom(body.GetBuffer().AsSpan(0, (int)body.Length));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            DashboardLog.Rejected(logger, context.Request.Path, "body over the limit");
+            await WriteStatusAsync(context, StatusCodes.Status413PayloadTooLarge, $"body over {limits.MaxRequestBytes} bytes");
+            return;
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            DashboardLog.Rejected(logger, context.Request.Path, "not an OTLP protobuf message");
+            await WriteStatusAsync(context, StatusCodes.Status400BadRequest, "body is not a valid OTLP protobuf message");
+            return;
+        }
+
+        store(services.GetRequiredService<OtlpConverter>(), request);
+        context.Response.ContentType = Protobuf;
+        await context.Response.Body.WriteAsync(response.ToByteArray(), context.RequestAborted);
+    }
+
+    private static bool IsProtobuf(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().Equals(Protobuf, StringComparison.OrdinalIgnoreCase);
+
+    private static async Task WriteStatusAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(message, context.RequestAborted);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CrmPlatform.AppHost.Tests.Dashboard;
+
+/// <summary>Reads the dashboard's JSON API, polling until telemetry (exported in batches) has arrived.</summary>
+internal sealed class DashboardApiClient(Uri uiUrl) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = uiUrl };
+
+    public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken = default) =>
+        await _http.GetFromJsonAsync<JsonElement>(path, cancellationToken);
+
+    /// <summary>GETs <paramref name="path"/> until <paramref name="done"/> holds (or 30 s pass), returning the last answer.</summary>
+    public async Task<JsonElement> WaitForAsync(string path, Func<JsonElement, bool> done, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var answer = await GetAsync(path, timeout.Token);
+            if (done(answer))
+            {
+                return answer;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -24,7 +24,7 @@ public sealed class ConsentOperations(NpgsqlDataSource dataSource, Outbox outbox
         var record = await ConsentRows.AppendAsync(transaction, caller.TenantId,
             new ConsentRecord(0, contactId, purpose, granted, source, caller.UserId, now), cancellationToken);
         await outbox.EnqueueAsync(transaction,
-            new ConsentChanged(contactId, caller.TenantId, purpose.ToString(), granted, source, caller.UserId, now), cancellationToken);
+            new ConsentChanged(contactId, caller.TenantId, purpose.ToString(), granted, caller.UserId, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return record;
     }

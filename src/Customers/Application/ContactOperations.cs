@@ -36,6 +36,7 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
         }
 
         var account = await ReadableAccountAsync(transaction, caller, input.AccountId, cancellationToken);
+        await EnsureNotErasedAsync(transaction, caller, contact.ProfileWith(null), options.ReconsentSource, cancellationToken);
         if (!options.ConfirmNotDuplicate)
         {
             await GuardDuplicatesAsync(transaction, caller, contact.ProfileWith(account.Domain), cancellationToken);
@@ -124,6 +125,29 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
             cancellationToken) ?? throw new RecordNotFoundException(Account.ResourcePrefix + accountId);
         AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
         return account;
+    }
+
+    /// <summary>An erased person comes back only with their renewed consent, which lifts their tombstones.</summary>
+    private static async Task EnsureNotErasedAsync(
+        NpgsqlTransaction transaction, Caller caller, PartyProfile person, string? reconsentSource, CancellationToken cancellationToken)
+    {
+        var hashes = Tombstones.LookupHashesOf(caller.TenantId, person);
+        if (hashes.Count == 0)
+        {
+            return;
+        }
+
+        if (reconsentSource is null)
+        {
+            if (await ErasureRows.AnyTombstoneAsync(transaction, caller.TenantId, hashes, cancellationToken))
+            {
+                throw new ErasedPersonException();
+            }
+
+            return;
+        }
+
+        await ErasureRows.RemoveTombstonesAsync(transaction, caller.TenantId, Tombstones.HashesOf(caller.TenantId, person), cancellationToken);
     }
 
     private async Task GuardDuplicatesAsync(

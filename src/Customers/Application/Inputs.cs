@@ -33,8 +33,11 @@ public sealed record NewContact(
     ContactChannel? PreferredChannel,
     ContactTimes? ContactTimes);
 
-/// <summary><see cref="RequestId"/> makes a create idempotent; <see cref="ConfirmNotDuplicate"/> skips the duplicate guard.</summary>
-public sealed record CreateOptions(Guid? RequestId, bool ConfirmNotDuplicate);
+/// <summary>
+/// <see cref="RequestId"/> makes a create idempotent; <see cref="ConfirmNotDuplicate"/> skips the duplicate guard;
+/// <see cref="ReconsentSource"/> records where an erased person consented again.
+/// </summary>
+public sealed record CreateOptions(Guid? RequestId, bool ConfirmNotDuplicate, string? ReconsentSource = null);
 
 /// <summary>
 /// A validated update: <see cref="Fields"/> applies the standard fields; <see cref="CustomFields"/> sets (or, without

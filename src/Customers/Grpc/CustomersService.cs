@@ -72,7 +72,8 @@ public sealed class CustomersService(
     public override async Task<Proto.Contact> CreateContact(Proto.CreateContactRequest request, ServerCallContext context)
     {
         var input = ContactMapping.ToNewContact(request.Contact, phones);
-        var options = new CreateOptions(ResourceNames.RequestId(request.RequestId), request.ConfirmNotDuplicate);
+        var options = new CreateOptions(ResourceNames.RequestId(request.RequestId), request.ConfirmNotDuplicate,
+            TextRules.OptionalText(request.ReconsentSource, "reconsent_source"));
         return ContactMapping.ToProto(await contacts.CreateAsync(context.GetCaller(), input, options, context.CancellationToken));
     }
 
@@ -196,5 +197,12 @@ public sealed class CustomersService(
         {
             await responseStream.WriteAsync(item, context.CancellationToken);
         }
+    }
+
+    public override async Task<Empty> ErasePersonalData(Proto.ErasePersonalDataRequest request, ServerCallContext context)
+    {
+        var contactId = ResourceNames.Parse(request.Contact, Contact.ResourcePrefix, "contact");
+        await privacy.EraseAsync(context.GetCaller(), contactId, context.CancellationToken);
+        return new Empty();
     }
 }

@@ -7,7 +7,8 @@ namespace CrmPlatform.Customers.Grpc;
 
 /// <summary>
 /// Turns domain failures into gRPC statuses with a clear message: invalid field → INVALID_ARGUMENT, missing record →
-/// NOT_FOUND, stale etag → ABORTED, denied → PERMISSION_DENIED, existing record → ALREADY_EXISTS, probable duplicate →
+/// NOT_FOUND, stale etag → ABORTED, denied → PERMISSION_DENIED, existing record → ALREADY_EXISTS, an erased person
+/// re-created without renewed consent → FAILED_PRECONDITION, probable duplicate →
 /// ALREADY_EXISTS with the scored candidates also in the <see cref="DuplicateCandidatesTrailer"/> trailer.
 /// </summary>
 public sealed class DomainErrorInterceptor : Interceptor
@@ -48,6 +49,7 @@ public sealed class DomainErrorInterceptor : Interceptor
         StaleEtagException => new RpcException(new Status(StatusCode.Aborted, error.Message)),
         AccessDeniedException => new RpcException(new Status(StatusCode.PermissionDenied, error.Message)),
         RecordExistsException => new RpcException(new Status(StatusCode.AlreadyExists, error.Message)),
+        ErasedPersonException => new RpcException(new Status(StatusCode.FailedPrecondition, error.Message)),
         ProbableDuplicateException duplicate => new RpcException(
             new Status(StatusCode.AlreadyExists, duplicate.Message),
             new Metadata { { DuplicateCandidatesTrailer, ToProto(duplicate.Candidates).ToByteArray() } }),

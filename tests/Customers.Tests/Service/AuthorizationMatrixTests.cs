@@ -72,12 +72,24 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
         [NoRole] = ["PD", "PD", "PD", "NF"],
     };
 
+    /// <summary>Erasure is an admin's act.</summary>
+    private static readonly Dictionary<string, string[]> Erase = new()
+    {
+        [Roles.Admin] = ["OK", "OK", "OK", "NF"],
+        [Roles.SalesManager] = ["PD", "PD", "PD", "PD"],
+        [Roles.SalesRep] = ["PD", "PD", "PD", "PD"],
+        [Roles.ServiceAgent] = ["PD", "PD", "PD", "PD"],
+        [Roles.Analyst] = ["PD", "PD", "PD", "PD"],
+        [Roles.Marketer] = ["PD", "PD", "PD", "PD"],
+        [NoRole] = ["PD", "PD", "PD", "PD"],
+    };
+
     private static readonly (string Rpc, Dictionary<string, string[]> Expected)[] Rpcs =
     [
         ("GetAccount", Read), ("UpdateAccount", Write), ("DeleteAccount", Write), ("ListAccounts", List),
         ("GetContact", Read), ("UpdateContact", Write), ("ListContacts", List), ("CreateContact", AddContact),
         ("ListFieldChanges", Read), ("RecordCommitmentAnswers", Write), ("ListRelationships", Read),
-        ("RecordConsent", Consent), ("ListConsents", Read),
+        ("RecordConsent", Consent), ("ListConsents", Read), ("ErasePersonalData", Erase),
     ];
 
     public static TheoryData<string, string, string, string> Cases()
@@ -210,6 +222,8 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
                 Contact = contact.Name, Purpose = Proto.ConsentPurpose.Sms, Granted = false, Source = "test",
             }, headers)),
             "ListConsents" => await OutcomeOf(() => client.ListConsentsAsync(new Proto.ListConsentsRequest { Contact = contact.Name }, headers)),
+            "ErasePersonalData" => await OutcomeOf(() => client.ErasePersonalDataAsync(
+                new Proto.ErasePersonalDataRequest { Contact = contact.Name }, headers)),
             _ => throw new ArgumentOutOfRangeException(nameof(rpc), rpc, null),
         };
     }

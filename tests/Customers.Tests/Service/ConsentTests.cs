@@ -29,7 +29,7 @@ public sealed class ConsentTests(CustomersServer server)
         Assert.Equal(3, consents.Ledger.Count);
         Assert.Equal("agent-1", consents.Current[0].RecordedBy);
         var withdrawal = await server.Events.WaitForAsync<ConsentChanged>(e => e.ContactId == id && !e.Granted);
-        Assert.Equal(("MarketingEmail", "phone call"), (withdrawal.Purpose, withdrawal.Source));
+        Assert.Equal(("MarketingEmail", "agent-1"), (withdrawal.Purpose, withdrawal.RecordedBy));
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class EventRecorder : IAsyncDisposable
                 endpoint.Handler<ContactUpdated>(context => recorder.Record(context.Message));
                 endpoint.Handler<RelationshipPhaseChanged>(context => recorder.Record(context.Message));
                 endpoint.Handler<ConsentChanged>(context => recorder.Record(context.Message));
+                endpoint.Handler<PersonalDataErased>(context => recorder.Record(context.Message));
             });
         });
         await recorder._bus.StartAsync();

@@ -1,0 +1,138 @@
+using CrmPlatform.Contracts.Events;
+using CrmPlatform.Grpc;
+using Proto = CrmPlatform.Contracts.Customers.V1;
+
+namespace CrmPlatform.Customers.Tests.Service;
+
+[Collection(CustomersServerCollection.Name)]
+public sealed class ErasureTests(CustomersServer server)
+{
+    private readonly Proto.Customers.CustomersClient _client = server.Client;
+
+    [Fact]
+    public async Task After_erasure_no_text_column_of_the_database_holds_the_persons_data()
+    {
+        var tenant = TestData.NewTenant();
+        var admin = server.Admin(tenant);
+        var familyName = "Zapruder" + Guid.NewGuid().ToString("N")[..6];
+        var email = $"zelda.{familyName.ToLowerInvariant()}@example.org";
+        var (contact, _) = await CreatePersonAsync(admin, familyName, email);
+        var id = Guid.Parse(contact.Name["contacts/".Length..]);
+
+        await _client.EraseContactAsync(contact, admin);
+
+        Assert.Equal(StatusCode.NotFound, (await TestData.FailsAsync(
+            () => _client.GetContactAsync(new Proto.GetContactRequest { Name = contact.Name }, admin.Headers))).StatusCode);
+        Assert.Empty(await FindInEveryTextColumnAsync(familyName));
+        Assert.Empty(await FindInEveryTextColumnAsync(email));
+        Assert.Empty(await FindInEveryTextColumnAsync("4155550199"));
+        var erased = await server.Events.WaitForAsync<PersonalDataErased>(e => e.ContactId == id);
+        Assert.Equal(admin.UserId, erased.ErasedBy);
+    }
+
+    [Fact]
+    public async Task An_erased_person_comes_back_only_with_renewed_consent()
+    {
+        var tenant = TestData.NewTenant();
+        var admin = server.Admin(tenant);
+        var (contact, account) = await CreatePersonAsync(admin, "Erasmus", "erasmus@example.org");
+        await _client.EraseContactAsync(contact, admin);
+        var again = TestData.Contact(account, "Desiderius", "Erasmus", "ERASMUS@example.org");
+
+        var blocked = await TestData.FailsAsync(() => _client.CreateContactAsync(again, admin.Headers));
+        again.ReconsentSource = "signed up again on the web form";
+        var back = await _client.CreateContactAsync(again, admin.Headers);
+        again.ReconsentSource = "";
+        again.ConfirmNotDuplicate = true;
+        var afterReconsent = await _client.CreateContactAsync(again, admin.Headers);
+
+        Assert.Equal(StatusCode.FailedPrecondition, blocked.StatusCode);
+        Assert.Contains("reconsent_source", blocked.Status.Detail);
+        Assert.Equal("ERASMUS@example.org", back.Email);
+        Assert.NotEqual(back.Name, afterReconsent.Name);
+    }
+
+    [Fact]
+    public async Task Only_an_admin_of_the_tenant_can_erase()
+    {
+        var tenant = TestData.NewTenant();
+        var (contact, _) = await CreatePersonAsync(server.Admin(tenant), "Keeper", "keeper@example.org");
+
+        var byRep = await TestData.FailsAsync(() => _client.ErasePersonalDataAsync(
+            new Proto.ErasePersonalDataRequest { Contact = contact.Name }, server.Rep(tenant).Headers));
+        var byOtherTenant = await TestData.FailsAsync(() => _client.ErasePersonalDataAsync(
+            new Proto.ErasePersonalDataRequest { Contact = contact.Name }, server.Admin(TestData.NewTenant()).Headers));
+
+        Assert.Equal(StatusCode.PermissionDenied, byRep.StatusCode);
+        Assert.Equal(StatusCode.NotFound, byOtherTenant.StatusCode);
+        Assert.Equal("Keeper", (await _client.GetContactAsync(new Proto.GetContactRequest { Name = contact.Name }, server.Admin(tenant).Headers)).FamilyName);
+    }
+
+    private async Task<(Proto.Contact Contact, Proto.Account Account)> CreatePersonAsync(TestUser admin, string familyName, string email)
+    {
+        var account = await _client.CreateAccountAsync(TestData.Company("Employer " + Guid.NewGuid().ToString("N")[..6]), admin.Headers);
+        var household = await _client.CreateAccountAsync(new Proto.CreateAccountRequest
+        {
+            Account = new Proto.Account { Kind = Proto.AccountKind.Household, DisplayName = "Household " + Guid.NewGuid().ToString("N")[..6] },
+        }, admin.Headers);
+        var request = TestData.Contact(account, "Zelda", familyName, email);
+        request.Contact.Phone = "+1 415 555 0199";
+        request.Contact.JobTitle = "Director";
+        request.Contact.Address = new Proto.PostalAddress { RegionCode = "US", PostalCode = "94103", AddressLines = { "1 " + familyName + " Street" } };
+        request.ConfirmNotDuplicate = true;
+        var contact = await _client.CreateContactAsync(request, admin.Headers);
+        await _client.UpdateContactAsync(new Proto.UpdateContactRequest
+        {
+            Contact = new Proto.Contact { Name = contact.Name, GivenName = "Zelda Z." },
+        }, admin.Headers);
+        await _client.CreateRelationshipAsync(new Proto.CreateRelationshipRequest
+        {
+            Relationship = new Proto.Relationship
+            {
+                Type = Proto.RelationshipType.HouseholdMember, Contact = contact.Name, Target = household.Name, Description = familyName + " family",
+            },
+        }, admin.Headers);
+        await _client.RecordConsentAsync(new Proto.RecordConsentRequest
+        {
+            Contact = contact.Name, Purpose = Proto.ConsentPurpose.MarketingEmail, Granted = true, Source = "form filled by " + familyName,
+        }, admin.Headers);
+        return (contact, account);
+    }
+
+    /// <summary>"table.column" for every text, varchar, jsonb or array column of the public schema containing <paramref name="needle"/>.</summary>
+    private async Task<List<string>> FindInEveryTextColumnAsync(string needle)
+    {
+        var columns = new List<(string Table, string Column)>();
+        await using (var list = server.Database.CreateCommand(
+            """
+            SELECT table_name, column_name FROM information_schema.columns
+            WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'ARRAY')
+            """))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                columns.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var found = new List<string>();
+        foreach (var (table, column) in columns)
+        {
+            var hits = await server.ScalarAsync<long>(
+                $"SELECT count(*) FROM \"{table}\" WHERE \"{column}\"::text ILIKE '%' || $1 || '%'", needle);
+            if (hits > 0)
+            {
+                found.Add($"{table}.{column}");
+            }
+        }
+
+        return found;
+    }
+}
+
+internal static class ErasureCalls
+{
+    public static async Task EraseContactAsync(this Proto.Customers.CustomersClient client, Proto.Contact contact, TestUser admin) =>
+        await client.ErasePersonalDataAsync(new Proto.ErasePersonalDataRequest { Contact = contact.Name }, admin.Headers);
+}

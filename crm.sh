@@ -10,7 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 state_dir="$root/.crm"
-apt_packages=(postgresql rabbitmq-server nghttp2-client)
+apt_packages=(postgresql rabbitmq-server nghttp2-client chromium)
 test_parallelism=2
 
 say() { printf '[crm] %s\n' "$*"; }

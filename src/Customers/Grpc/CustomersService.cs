@@ -69,6 +69,24 @@ public sealed class CustomersService(
         };
     }
 
+    public override async Task ExportAccounts(
+        Proto.ExportAccountsRequest request, IServerStreamWriter<Proto.Account> responseStream, ServerCallContext context)
+    {
+        var filters = AccountMapping.ToFilters(request.Filter ?? new Proto.ListAccountsRequest());
+        string? token = null;
+        do
+        {
+            var page = await accounts.ListAsync(context.GetCaller(), filters, Paging.MaxPageSize, token, context.CancellationToken);
+            foreach (var account in page.Items)
+            {
+                await responseStream.WriteAsync(AccountMapping.ToProto(account), context.CancellationToken);
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+    }
+
     public override async Task<Proto.Contact> CreateContact(Proto.CreateContactRequest request, ServerCallContext context)
     {
         var input = ContactMapping.ToNewContact(request.Contact, phones);

@@ -108,6 +108,24 @@ public sealed class BadInputTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task An_export_streams_every_matching_account_past_the_page_size_limit()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        await InsertAccountsAsync(admin.TenantId, 1205);
+
+        using var export = _client.ExportAccounts(
+            new Proto.ExportAccountsRequest { Filter = new Proto.ListAccountsRequest { Query = "bulk" } }, admin.Headers);
+        var names = new List<string>();
+        await foreach (var account in export.ResponseStream.ReadAllAsync())
+        {
+            names.Add(account.Name);
+        }
+
+        Assert.Equal(1205, names.Distinct().Count());
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+    }
+
+    [Fact]
     public async Task A_negative_page_size_or_a_foreign_page_token_is_invalid()
     {
         var admin = server.Admin(TestData.NewTenant());

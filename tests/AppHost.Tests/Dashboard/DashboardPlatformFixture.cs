@@ -17,9 +17,11 @@ public sealed class DashboardPlatformFixture : IAsyncLifetime
     {
         App = DistributedApplicationTestingBuilder.Create(["--only", "customers"]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        Dashboard = await App.StartDashboardAsync(DashboardOptions.Standalone with { ApiKey = ApiKey }, timeout.Token);
+        Dashboard = await App.StartDashboardAsync(DashboardOptions.Standalone with { ApiKey = ApiKey, BrowserToken = Guid.NewGuid().ToString("N") }, timeout.Token);
         await App.StartAsync(timeout.Token);
     }
+
+    internal DashboardApiClient CreateApiClient() => new(Dashboard.UiUrl, Dashboard.BrowserUrl);
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }

@@ -25,7 +25,7 @@ public sealed class DistributedTraceTests(DashboardPlatformFixture platform)
             telemetry.Flush();
         }
 
-        using var api = new DashboardApiClient(platform.Dashboard.UiUrl);
+        using var api = platform.CreateApiClient();
         await api.WaitForAsync($"/api/traces?service=customers&limit=5000", t => Find(t, traceId) is { } summary
             && summary.GetProperty("services").EnumerateArray().Count() == 2);
         var detail = await api.GetAsync($"/api/traces/{traceId}");

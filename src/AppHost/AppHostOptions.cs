@@ -109,19 +109,7 @@ public sealed record AppHostOptions
             ? built
             : "Debug";
 
-    private static string FindRepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "CrmPlatform.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-        }
-
-        throw new AppHostUsageException("CrmPlatform.sln was not found above the current directory; pass --root.");
-    }
+    private static string FindRepositoryRoot() =>
+        Hosting.RepositoryRoot.TryFind()
+        ?? throw new AppHostUsageException($"{Hosting.RepositoryRoot.SolutionFile} was not found above the current directory; pass --root.");
 }

@@ -7,9 +7,11 @@ public static class RepositoryRoot
 
     /// <summary>Looks above the current directory, then above <see cref="AppContext.BaseDirectory"/>.</summary>
     public static string Find() =>
-        TryFindAbove(Directory.GetCurrentDirectory()) ?? TryFindAbove(AppContext.BaseDirectory)
-        ?? throw new DirectoryNotFoundException(
+        TryFind() ?? throw new DirectoryNotFoundException(
             $"{SolutionFile} was not found above {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}.");
+
+    public static string? TryFind() =>
+        TryFindAbove(Directory.GetCurrentDirectory()) ?? TryFindAbove(AppContext.BaseDirectory);
 
     public static string? TryFindAbove(string start)
     {

@@ -1,9 +1,11 @@
+using CrmPlatform.Hosting;
+
 namespace CrmPlatform.Grpc.Tests.Interop;
 
 /// <summary>Where the grpc-js interop scripts live, found from the repository root.</summary>
 internal static class InteropPaths
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot { get; } = RepositoryRoot.Find();
 
     public static string NodeScripts { get; } = Path.Combine(RepoRoot, "tests", "Grpc.Tests", "interop-node");
 
@@ -14,18 +16,5 @@ internal static class InteropPaths
         {
             throw new InvalidOperationException($"@grpc/grpc-js is not installed: run `npm ci` in {NodeScripts} (crm.sh does this before tests).");
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CrmPlatform.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CrmPlatform.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -12,13 +12,14 @@ internal sealed class DashboardApiClient(Uri uiUrl, Uri? loginUrl = null) : IDis
 
     public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken = default)
     {
-        if (!_loggedIn)
-        {
-            (await _http.GetAsync(loginUrl, cancellationToken)).EnsureSuccessStatusCode();
-            _loggedIn = true;
-        }
-
+        await LogInAsync(cancellationToken);
         return await _http.GetFromJsonAsync<JsonElement>(path, cancellationToken);
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await LogInAsync(cancellationToken);
+        return await _http.PostAsync(path, content: null, cancellationToken);
     }
 
     /// <summary>GETs <paramref name="path"/> until <paramref name="done"/> holds (or 30 s pass), returning the last answer.</summary>
@@ -39,4 +40,13 @@ internal sealed class DashboardApiClient(Uri uiUrl, Uri? loginUrl = null) : IDis
     }
 
     public void Dispose() => _http.Dispose();
+
+    private async Task LogInAsync(CancellationToken cancellationToken)
+    {
+        if (!_loggedIn)
+        {
+            (await _http.GetAsync(loginUrl, cancellationToken)).EnsureSuccessStatusCode();
+            _loggedIn = true;
+        }
+    }
 }

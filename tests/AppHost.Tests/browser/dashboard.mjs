@@ -41,7 +41,7 @@ try {
     await page.locator(`#waterfall tr[data-service="${service}"]`).first().waitFor();
   }
   await page.locator('#waterfall tr[data-service="customers"]').first().click();
-  await page.locator("#span-details table").first().waitFor();
+  await page.locator("#span-details h3").waitFor();
   await shot(page, "3-trace");
 
   step("open the structured logs of the trace");
@@ -58,7 +58,7 @@ try {
   await page.locator("#metrics-resource").selectOption("customers");
   const card = page.locator('.chart[data-instrument="http.server.request.duration"]');
   await card.locator(".rate").waitFor();
-  await card.locator("polyline").first().waitFor();
+  await card.locator("polyline, circle").first().waitFor({ state: "attached" });
   await card.scrollIntoViewIfNeeded();
   await shot(page, "5-metrics");
   console.log("dashboard walk-through passed");

@@ -2,6 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace CrmPlatform.AppHost.Dashboard;
 
+/// <summary>The logger the dashboard's endpoints write to (the AppHost's console), apart from ASP.NET Core's own logging.</summary>
+internal sealed record DashboardLogger(ILogger Logger);
+
 internal static partial class DashboardLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard: {Url}")]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -54,6 +55,7 @@ public sealed class DashboardServer : IAsyncDisposable
         var logger = loggerFactory.CreateLogger<DashboardServer>();
         var ports = DashboardPorts.Choose(options, (preferred, port) => DashboardLog.PortTaken(logger, preferred, port));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(DashboardServer).Assembly.GetName().Name, Args = [] });
+        // Only the dashboard's own events reach the AppHost's console, not Kestrel's per-request lines.
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -62,7 +64,8 @@ public sealed class DashboardServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, ports.OtlpGrpc, listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.Limits.MaxRequestBodySize = options.Limits.MaxRequestBytes;
         });
-        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.AddSingleton(new DashboardLogger(logger));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Limits);
         builder.Services.AddSingleton(ports);

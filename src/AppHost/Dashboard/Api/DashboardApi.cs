@@ -2,7 +2,6 @@ using CrmPlatform.AppHost.Dashboard.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace CrmPlatform.AppHost.Dashboard.Api;
 
@@ -32,14 +31,14 @@ internal static class DashboardApi
             MetricQueries.Chart(store, resource, instrument, Filters.Attributes(request.Query)) is { } chart ? Results.Ok(chart) : Results.NotFound());
     }
 
-    private static async Task<IResult> ExecuteAsync(string name, string action, IDashboardResources resources, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ExecuteAsync(string name, string action, IDashboardResources resources, DashboardLogger log, CancellationToken cancellationToken)
     {
         if (!await resources.ExecuteAsync(name, action, cancellationToken))
         {
             return Results.NotFound();
         }
 
-        DashboardLog.ResourceAction(loggers.CreateLogger<DashboardServer>(), action, name);
+        DashboardLog.ResourceAction(log.Logger, action, name);
         return Results.NoContent();
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using LogsCollector = CrmPlatform.AppHost.Dashboard.Otlp.Collector.Logs;
 using MetricsCollector = CrmPlatform.AppHost.Dashboard.Otlp.Collector.Metrics;
 using TraceCollector = CrmPlatform.AppHost.Dashboard.Otlp.Collector.Trace;
@@ -30,7 +29,7 @@ internal static class OtlpHttpIntake
         where TRequest : IMessage<TRequest>
     {
         var services = context.RequestServices;
-        var logger = services.GetRequiredService<ILogger<DashboardServer>>();
+        var logger = services.GetRequiredService<DashboardLogger>().Logger;
         var limits = services.GetRequiredService<TelemetryLimits>();
         if (!services.GetRequiredService<ApiKeyCheck>().Allows(context.Request.Headers[DashboardOptions.ApiKeyHeader]))
         {

@@ -1,4 +1,4 @@
-// Walks the ops dashboard like an ops user: Resources, Traces, one trace's waterfall, its structured logs, Metrics.
+// Walks the ops dashboard like an ops user: Resources, Console logs, Traces, one trace's waterfall, its structured logs, Metrics.
 // Input (environment): DASHBOARD_URL (login URL), TRACE_ID, CALLER (the test's service name), SCREENSHOTS (a directory).
 import { chromium } from "playwright-core";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
@@ -28,11 +28,16 @@ try {
   await page.locator('#resources-table tr[data-resource="customers"]').waitFor();
   await shot(page, "1-resources");
 
+  step("open the customers console, tailed live");
+  await page.locator('#resources-table tr[data-resource="customers"] a').first().click();
+  await page.locator("#console span", { hasText: "Now listening" }).first().waitFor();
+  await shot(page, "2-console");
+
   step("open Traces and find the trace");
   await page.getByRole("link", { name: "Traces", exact: true }).click();
   const row = page.locator(`#traces-table tr[data-trace-id="${TRACE_ID}"]`);
   await row.waitFor();
-  await shot(page, "2-traces");
+  await shot(page, "3-traces");
 
   step("open the trace and see spans from two services");
   await row.click();
@@ -42,7 +47,7 @@ try {
   }
   await page.locator('#waterfall tr[data-service="customers"]').first().click();
   await page.locator("#span-details h3").waitFor();
-  await shot(page, "3-trace");
+  await shot(page, "4-trace");
 
   step("open the structured logs of the trace");
   await page.getByRole("link", { name: "Structured logs for this trace" }).click();
@@ -51,7 +56,7 @@ try {
   if (traceFilter !== TRACE_ID) throw new Error(`logs are filtered by '${traceFilter}', not the trace`);
   const otherTrace = await page.locator("#logs-table a").evaluateAll((links, id) => links.some(a => !a.href.endsWith(id)), TRACE_ID);
   if (otherTrace) throw new Error("the logs list shows entries of another trace");
-  await shot(page, "4-logs");
+  await shot(page, "5-logs");
 
   step("open Metrics and see the customers service's request rate");
   await page.getByRole("link", { name: "Metrics", exact: true }).click();
@@ -60,7 +65,7 @@ try {
   await card.locator(".rate").waitFor();
   await card.locator("polyline, circle").first().waitFor({ state: "attached" });
   await card.scrollIntoViewIfNeeded();
-  await shot(page, "5-metrics");
+  await shot(page, "6-metrics");
   console.log("dashboard walk-through passed");
 } catch (error) {
   const pages = context.pages();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmPlatform.GrpcBench;
+using CrmPlatform.Hosting;
 
 // Unary echo under h2load against three servers on 127.0.0.1: ours (CrmPlatform.Grpc on Kestrel), @grpc/grpc-js,
 // and raw Kestrel HTTP/2 answering with the same bytes without gRPC machinery. One line per scenario:
@@ -18,7 +19,7 @@ foreach (var shape in shapes)
 
 await using var ours = await KestrelServers.StartOursAsync();
 await using var raw = await KestrelServers.StartRawAsync();
-await using var grpcJs = await NodeEchoServer.StartAsync(Path.Combine(RepoRoot.Find(), "bench", "grpc", "node"));
+await using var grpcJs = await NodeEchoServer.StartAsync(Path.Combine(RepositoryRoot.Find(), "bench", "grpc", "node"));
 (string Name, int Port)[] servers = [("ours", KestrelServers.GetPort(ours)), ("grpcjs", grpcJs.Port), ("raw", KestrelServers.GetPort(raw))];
 
 await WarmUpAsync();

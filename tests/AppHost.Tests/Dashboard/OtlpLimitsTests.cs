@@ -94,6 +94,36 @@ public sealed class OtlpLimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Otlp_json_with_hex_ids_is_accepted()
+    {
+        const string json = """
+            {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"json-shop"}}]},
+              "scopeSpans":[{"spans":[{"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174",
+                "name":"from json","kind":2,"startTimeUnixNano":"1544712660000000000","endTimeUnixNano":"1544712661000000000"}]}]}]}
+            """;
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        var response = await _otlp.SendAsync(Request("/v1/traces", content, ApiKey));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var trace = await _api.GetAsync("/api/traces/5b8efff798038103d269b633813fc60c");
+        Assert.Equal("eee19b7ec3c1b174", trace.GetProperty("spans")[0].GetProperty("spanId").GetString());
+        Assert.Equal("json-shop", trace.GetProperty("spans")[0].GetProperty("service").GetString());
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_bad_request()
+    {
+        await StoreOneSpanAsync();
+        using var content = new StringContent("{\"resourceSpans\":[{", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await _otlp.SendAsync(Request("/v1/traces", content, ApiKey));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertOnlyTheFirstSpanIsStoredAsync();
+    }
+
+    [Fact]
     public async Task A_wrong_content_type_is_unsupported()
     {
         await StoreOneSpanAsync();

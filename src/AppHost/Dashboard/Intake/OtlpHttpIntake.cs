@@ -10,10 +10,11 @@ using TraceCollector = CrmPlatform.AppHost.Dashboard.Otlp.Collector.Trace;
 
 namespace CrmPlatform.AppHost.Dashboard.Intake;
 
-/// <summary>OTLP/HTTP with protobuf bodies: <c>POST /v1/traces</c>, <c>/v1/logs</c>, <c>/v1/metrics</c>.</summary>
+/// <summary>OTLP/HTTP, protobuf or JSON bodies: <c>POST /v1/traces</c>, <c>/v1/logs</c>, <c>/v1/metrics</c>.</summary>
 internal static class OtlpHttpIntake
 {
     private const string Protobuf = "application/x-protobuf";
+    private const string Json = "application/json";
 
     public static void MapOtlpHttp(this IEndpointRouteBuilder routes)
     {
@@ -26,7 +27,7 @@ internal static class OtlpHttpIntake
     }
 
     private static async Task ExportAsync<TRequest>(HttpContext context, MessageParser<TRequest> parser, Func<OtlpConverter, TRequest, int> store, IMessage response)
-        where TRequest : IMessage<TRequest>
+        where TRequest : IMessage<TRequest>, new()
     {
         var services = context.RequestServices;
         var logger = services.GetRequiredService<DashboardLogger>().Logger;
@@ -38,9 +39,10 @@ internal static class OtlpHttpIntake
             return;
         }
 
-        if (!IsProtobuf(context.Request.ContentType))
+        var mediaType = MediaType(context.Request.ContentType);
+        if (mediaType is not (Protobuf or Json))
         {
-            await WriteStatusAsync(context, StatusCodes.Status415UnsupportedMediaType, $"content-type must be {Protobuf}");
+            await WriteStatusAsync(context, StatusCodes.Status415UnsupportedMediaType, $"content-type must be {Protobuf} or {Json}");
             return;
         }
 
@@ -57,7 +59,8 @@ internal static class OtlpHttpIntake
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-            request = parser.ParseFrom(body.GetBuffer().AsSpan(0, (int)body.Length));
+            var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+            request = mediaType == Json ? (TRequest)OtlpJson.Parse(bytes, new TRequest().Descriptor) : parser.ParseFrom(bytes);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -65,20 +68,21 @@ internal static class OtlpHttpIntake
             await WriteStatusAsync(context, StatusCodes.Status413PayloadTooLarge, $"body over {limits.MaxRequestBytes} bytes");
             return;
         }
-        catch (InvalidProtocolBufferException)
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException or System.Text.Json.JsonException or FormatException)
         {
-            DashboardLog.Rejected(logger, context.Request.Path, "not an OTLP protobuf message");
-            await WriteStatusAsync(context, StatusCodes.Status400BadRequest, "body is not a valid OTLP protobuf message");
+            DashboardLog.Rejected(logger, context.Request.Path, "not an OTLP message");
+            await WriteStatusAsync(context, StatusCodes.Status400BadRequest, $"body is not a valid OTLP message ({mediaType})");
             return;
         }
 
         store(services.GetRequiredService<OtlpConverter>(), request);
-        context.Response.ContentType = Protobuf;
-        await context.Response.Body.WriteAsync(response.ToByteArray(), context.RequestAborted);
+        context.Response.ContentType = mediaType;
+        var answer = mediaType == Json ? System.Text.Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(response)) : response.ToByteArray();
+        await context.Response.Body.WriteAsync(answer, context.RequestAborted);
     }
 
-    private static bool IsProtobuf(string? contentType) =>
-        contentType is not null && contentType.Split(';')[0].Trim().Equals(Protobuf, StringComparison.OrdinalIgnoreCase);
+    private static string? MediaType(string? contentType) =>
+        contentType?.Split(';')[0].Trim().ToLowerInvariant();
 
     private static async Task WriteStatusAsync(HttpContext context, int status, string message)
     {

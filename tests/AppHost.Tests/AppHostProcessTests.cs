@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CrmPlatform.AppHost.Testing;
 using CrmPlatform.AppHost.Tests.Infrastructure;
 using CrmPlatform.Hosting;
+using CrmPlatform.Tests.Shared;
 
 namespace CrmPlatform.AppHost.Tests;
 
@@ -35,7 +36,7 @@ public sealed class AppHostProcessTests
         Assert.True(IndexOf("customers: stopped") < IndexOf("postgres: stopped"));
         Assert.True(IndexOf("customers: stopped") < IndexOf("messaging: stopped"));
         Assert.True(IndexOf("Everything stopped") >= 0);
-        Assert.DoesNotContain(processIds, Processes.IsRunning);
+        Assert.DoesNotContain(processIds, ProcessState.IsRunning);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CrmPlatform.AppHost.Testing;
 using CrmPlatform.AppHost.Tests.Infrastructure;
+using CrmPlatform.Tests.Shared;
 
 namespace CrmPlatform.AppHost.Tests;
 
@@ -20,10 +21,10 @@ public sealed class ShutdownTests
 
         await app.DisposeAsync();
 
-        Assert.DoesNotContain(processIds, Processes.IsRunning);
+        Assert.DoesNotContain(processIds, ProcessState.IsRunning);
         foreach (var port in ports)
         {
-            Assert.False(await Processes.AcceptsConnectionsAsync(port), $"port {port} still accepts connections");
+            Assert.False(await ProcessState.AcceptsConnectionsAsync(port), $"port {port} still accepts connections");
         }
     }
 }

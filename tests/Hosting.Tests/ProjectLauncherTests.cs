@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using CrmPlatform.Tests.Shared;
 
 namespace CrmPlatform.Hosting.Tests;
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using CrmPlatform.Tests.Shared;
 
 namespace CrmPlatform.Hosting.Tests;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using CrmPlatform.Hosting;
 
 namespace CrmPlatform.AppHost.Dashboard;
@@ -12,7 +10,7 @@ internal sealed record DashboardPorts(int Ui, int OtlpGrpc, int OtlpHttp)
         var free = new Queue<int>(FreePorts.Pick(3));
         int Pick(int preferred)
         {
-            if (preferred > 0 && IsFree(preferred))
+            if (preferred > 0 && FreePorts.IsFree(preferred))
             {
                 return preferred;
             }
@@ -27,23 +25,5 @@ internal sealed record DashboardPorts(int Ui, int OtlpGrpc, int OtlpHttp)
         }
 
         return new DashboardPorts(Pick(options.UiPort), Pick(options.OtlpGrpcPort), Pick(options.OtlpHttpPort));
-    }
-
-    private static bool IsFree(int port)
-    {
-        var listener = new TcpListener(IPAddress.Loopback, port);
-        try
-        {
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 }

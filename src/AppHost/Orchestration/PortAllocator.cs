@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using CrmPlatform.AppHost.Model;
 using CrmPlatform.Hosting;
 
@@ -17,7 +15,7 @@ internal static class PortAllocator
         var result = projects.ToDictionary(p => p, _ => new Dictionary<string, int>(StringComparer.Ordinal));
         foreach (var (project, endpoint, preferred) in wanted)
         {
-            var port = preferred is > 0 && IsFree(preferred.Value) ? preferred.Value : free.Dequeue();
+            var port = preferred is > 0 && FreePorts.IsFree(preferred.Value) ? preferred.Value : free.Dequeue();
             if (preferred is > 0 && port != preferred)
             {
                 AppHostLog.PreferredPortTaken(context.Logger, project.Name, preferred.Value, endpoint, port);
@@ -40,22 +38,4 @@ internal static class PortAllocator
         options.Ports.TryGetValue($"{project.Name}:{endpoint.Name}", out var port) ? port
         : options.AnyPorts ? null
         : endpoint.Port;
-
-    private static bool IsFree(int port)
-    {
-        var listener = new TcpListener(IPAddress.Loopback, port);
-        try
-        {
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 }

@@ -30,4 +30,23 @@ public static class FreePorts
             listeners.ForEach(l => l.Stop());
         }
     }
+
+    /// <summary>True when <paramref name="port"/> on 127.0.0.1 can be bound right now (e.g. a preferred, fixed port).</summary>
+    public static bool IsFree(int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CrmPlatform.Hosting.Tests;
+namespace CrmPlatform.Tests.Shared;
 
 /// <summary>What the kernel says about a process id or a local port.</summary>
 internal static class ProcessState

@@ -8,7 +8,7 @@ using Proto = CrmPlatform.Contracts.Customers.V1;
 namespace CrmPlatform.Customers.Grpc;
 
 /// <summary>The crm.customers.v1.Customers API: validates and maps requests, the operations do the rest.</summary>
-public sealed class CustomersService(
+public sealed partial class CustomersService(
     AccountOperations accounts,
     ContactOperations contacts,
     HistoryOperations history,

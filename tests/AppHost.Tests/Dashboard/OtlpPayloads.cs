@@ -1,8 +1,10 @@
 using CrmPlatform.AppHost.Dashboard.Otlp.Collector.Logs;
+using CrmPlatform.AppHost.Dashboard.Otlp.Collector.Metrics;
 using CrmPlatform.AppHost.Dashboard.Otlp.Collector.Trace;
 using CrmPlatform.AppHost.Dashboard.Otlp.Common;
 using Google.Protobuf;
 using LogsV1 = CrmPlatform.AppHost.Dashboard.Otlp.Logs;
+using MetricsV1 = CrmPlatform.AppHost.Dashboard.Otlp.Metrics;
 using ResourceV1 = CrmPlatform.AppHost.Dashboard.Otlp.Resource;
 using TraceV1 = CrmPlatform.AppHost.Dashboard.Otlp.Trace;
 
@@ -42,6 +44,23 @@ internal static class OtlpPayloads
         var resourceLogs = new LogsV1.ResourceLogs { Resource = Resource(service) };
         resourceLogs.ScopeLogs.Add(scope);
         return new ExportLogsServiceRequest { ResourceLogs = { resourceLogs } };
+    }
+
+    /// <summary>A summary point (cumulative count and sum since <paramref name="start"/>) with its quantiles.</summary>
+    public static ExportMetricsServiceRequest Summary(string service, string name, DateTimeOffset start, DateTimeOffset time, ulong count, double sum, params (double Quantile, double Value)[] quantiles)
+    {
+        var point = new MetricsV1.SummaryDataPoint
+        {
+            StartTimeUnixNano = (ulong)start.ToUnixTimeMilliseconds() * 1_000_000,
+            TimeUnixNano = (ulong)time.ToUnixTimeMilliseconds() * 1_000_000,
+            Count = count,
+            Sum = sum,
+        };
+        point.QuantileValues.AddRange(quantiles.Select(q => new MetricsV1.SummaryDataPoint.Types.ValueAtQuantile { Quantile = q.Quantile, Value = q.Value }));
+        var metric = new MetricsV1.Metric { Name = name, Unit = "ms", Summary = new MetricsV1.Summary { DataPoints = { point } } };
+        var resourceMetrics = new MetricsV1.ResourceMetrics { Resource = Resource(service) };
+        resourceMetrics.ScopeMetrics.Add(new MetricsV1.ScopeMetrics { Metrics = { metric } });
+        return new ExportMetricsServiceRequest { ResourceMetrics = { resourceMetrics } };
     }
 
     private static ResourceV1.Resource Resource(string service) =>

@@ -10,10 +10,14 @@ using OpenTelemetry.Trace;
 
 namespace CrmPlatform.AppHost.Tests.Dashboard;
 
-/// <summary>The real OpenTelemetry .NET SDK and OTLP exporter in the test process, pointed at a dashboard.</summary>
+/// <summary>
+/// The real OpenTelemetry .NET SDK and OTLP exporter in the test process, pointed at a dashboard. Histograms whose
+/// name starts with <see cref="ExponentialPrefix"/> are exported as exponential histograms.
+/// </summary>
 internal sealed class TestTelemetry : IDisposable
 {
     public const string SourceName = "CrmPlatform.AppHost.Tests";
+    public const string ExponentialPrefix = "exponential.";
 
     private readonly TracerProvider _tracing;
     private readonly MeterProvider _metrics;
@@ -33,6 +37,7 @@ internal sealed class TestTelemetry : IDisposable
         _metrics = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
             .AddMeter(Meter.Name)
+            .AddView(instrument => instrument.Name.StartsWith(ExponentialPrefix, StringComparison.Ordinal) ? new Base2ExponentialBucketHistogramConfiguration() : null)
             .AddOtlpExporter(o => Configure(o, protocol, endpoint, "v1/metrics", apiKey))
             .Build();
         _logging = LoggerFactory.Create(logging => logging.AddOpenTelemetry(o =>

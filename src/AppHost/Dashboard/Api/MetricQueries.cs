@@ -4,7 +4,10 @@ namespace CrmPlatform.AppHost.Dashboard.Api;
 
 public sealed record InstrumentInfo(string Resource, string Name, string Description, string Unit, string Kind, IReadOnlyDictionary<string, IReadOnlyList<string>> Dimensions);
 
-/// <summary>One chart: counters as a rate per second, histograms as p50/p90/p99 (plus their rate), gauges as values.</summary>
+/// <summary>
+/// One chart: counters as a rate per second, histograms (explicit or exponential) as p50/p90/p99 plus their rate,
+/// summaries as their own 0.5/0.9/0.99 quantiles plus their rate, gauges as values.
+/// </summary>
 public sealed record InstrumentChart(InstrumentInfo Instrument, string Display, IReadOnlyList<ChartPoint> Points);
 
 public sealed record ChartPoint(DateTimeOffset Time, double? Value, double? P50, double? P90, double? P99, double? Rate);
@@ -33,6 +36,7 @@ internal static class MetricQueries
         {
             MetricKind.Counter => new InstrumentChart(info, "rate", MetricSeries.Rates(points)),
             MetricKind.Histogram => new InstrumentChart(info, "percentiles", MetricSeries.Percentiles(points)),
+            MetricKind.Summary => new InstrumentChart(info, "percentiles", MetricSeries.Quantiles(points)),
             _ => new InstrumentChart(info, "value", MetricSeries.Values(points)),
         };
     }

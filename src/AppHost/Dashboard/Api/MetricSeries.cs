@@ -20,9 +20,9 @@ internal static class MetricSeries
             .OrderBy(g => g.Key)
             .Select(g =>
             {
-                var bounds = g.First().Bounds;
+                var bounds = g.MaxBy(i => i.Count)!.Bounds;
                 var counts = new long[bounds.Count + 1];
-                foreach (var interval in g.Where(i => i.Buckets.Length == counts.Length))
+                foreach (var interval in g.Where(i => i.Buckets.Length == counts.Length && i.Bounds.SequenceEqual(bounds)))
                 {
                     for (var b = 0; b < counts.Length; b++)
                     {
@@ -38,6 +38,25 @@ internal static class MetricSeries
                     Percentile(bounds, counts, 0.99),
                     g.Sum(i => i.Seconds > 0 ? i.Count / i.Seconds : 0));
             })];
+
+    /// <summary>
+    /// Summaries carry their own quantiles; quantiles of several series can't be added, so a point shows the highest
+    /// of them (the worst series). The rate comes from the counts.
+    /// </summary>
+    public static IReadOnlyList<ChartPoint> Quantiles(IReadOnlyList<MetricPoint> points)
+    {
+        var rates = Intervals(points).GroupBy(i => Second(i.Time)).ToDictionary(g => g.Key, g => g.Sum(i => i.Seconds > 0 ? i.Count / i.Seconds : 0));
+        return [.. points
+            .GroupBy(p => Second(p.Time))
+            .OrderBy(g => g.Key)
+            .Select(g => new ChartPoint(
+                g.Key,
+                null,
+                Highest(g, 0.50),
+                Highest(g, 0.90),
+                Highest(g, 0.99),
+                rates.TryGetValue(g.Key, out var rate) ? rate : null))];
+    }
 
     public static IReadOnlyList<ChartPoint> Values(IReadOnlyList<MetricPoint> points) =>
         [.. points
@@ -72,6 +91,12 @@ internal static class MetricSeries
         return bounds.Count > 0 ? bounds[^1] : null;
     }
 
+    private static double? Highest(IEnumerable<MetricPoint> points, double quantile)
+    {
+        var values = points.SelectMany(p => p.Quantiles).Where(q => Math.Abs(q.Quantile - quantile) < 1e-9).Select(q => q.Value).ToList();
+        return values.Count == 0 ? null : values.Max();
+    }
+
     private static DateTimeOffset Second(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private static IEnumerable<Interval> Intervals(IReadOnlyList<MetricPoint> points)
@@ -85,14 +110,16 @@ internal static class MetricSeries
                 {
                     yield return new Interval(point.Time, (point.Time - point.Start).TotalSeconds, point.Value, point.Count, [.. point.BucketCounts], point.Bounds);
                 }
-                else if (previous is not null && point.Start == previous.Start && point.Count >= previous.Count && point.BucketCounts.Count == previous.BucketCounts.Count)
+                else if (previous is not null && point.Start == previous.Start && point.Count >= previous.Count
+                    && HistogramBuckets.Rebucket(previous.Bounds, previous.BucketCounts, point.Bounds) is { } before
+                    && before.Length == point.BucketCounts.Count)
                 {
                     yield return new Interval(
                         point.Time,
                         (point.Time - previous.Time).TotalSeconds,
                         point.Value - previous.Value,
                         point.Count - previous.Count,
-                        [.. point.BucketCounts.Select((c, i) => c - previous.BucketCounts[i])],
+                        [.. point.BucketCounts.Select((c, i) => Math.Max(0, c - before[i]))],
                         point.Bounds);
                 }
 

@@ -3,15 +3,30 @@ using Microsoft.AspNetCore.Http;
 
 namespace CrmPlatform.AppHost.Dashboard.Api;
 
-/// <summary>Trace-list filters: a service that took part, text in any span name, a minimum duration, "error" or "ok".</summary>
-internal sealed record TraceFilter(string? Service, string? Name, double? MinDurationMs, string? Status, int Limit)
+/// <summary>
+/// Trace-list filters: a service that took part, text in any span name, a minimum duration, "error" or "ok", and
+/// span attributes (<c>attr=key=value</c>, repeatable: some span carries all of them, e.g. <c>attr=rpc.method=GetAccount</c>).
+/// </summary>
+internal sealed record TraceFilter(
+    string? Service,
+    string? Name,
+    double? MinDurationMs,
+    string? Status,
+    IReadOnlyList<KeyValuePair<string, string>> Attributes,
+    int Limit)
 {
     public static TraceFilter From(IQueryCollection query) => new(
         Filters.Text(query, "service"),
         Filters.Text(query, "name"),
         Filters.Number(query, "minDurationMs"),
         Filters.Text(query, "status")?.ToLowerInvariant(),
+        Filters.Attributes(query),
         Filters.Limit(query, 200));
+
+    public bool SelectsSpans => Name is not null || Attributes.Count > 0;
+
+    public bool Matches(SpanRecord span) =>
+        (Name is null || span.Name.Contains(Name, StringComparison.OrdinalIgnoreCase)) && Filters.Matches(span.Attributes, Attributes);
 }
 
 public sealed record TraceSummary(
@@ -38,11 +53,10 @@ internal static class TraceQueries
             .Where(t => filter.Status switch { "error" => t.HasError, "ok" => !t.HasError, _ => true })
             .OrderByDescending(t => t.Start)
             .ToList();
-        if (filter.Name is { } name)
+        if (filter.SelectsSpans)
         {
-            var spans = store.Spans.Snapshot();
-            var named = spans.Where(s => s.Name.Contains(name, StringComparison.OrdinalIgnoreCase)).Select(s => s.TraceId).ToHashSet(StringComparer.Ordinal);
-            traces = [.. traces.Where(t => named.Contains(t.TraceId))];
+            var matching = store.Spans.Snapshot().Where(filter.Matches).Select(s => s.TraceId).ToHashSet(StringComparer.Ordinal);
+            traces = [.. traces.Where(t => matching.Contains(t.TraceId))];
         }
 
         return new { Total = traces.Count, store.Spans.Dropped, Traces = traces.Take(filter.Limit) };

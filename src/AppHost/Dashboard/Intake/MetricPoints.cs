@@ -3,7 +3,7 @@ using MetricsV1 = CrmPlatform.AppHost.Dashboard.Otlp.Metrics;
 
 namespace CrmPlatform.AppHost.Dashboard.Intake;
 
-/// <summary>The data points of one OTLP metric; exponential histograms and summaries are not charted and are skipped.</summary>
+/// <summary>The data points of one OTLP metric, whatever its type.</summary>
 internal static class MetricPoints
 {
     public static IEnumerable<MetricPoint> From(string service, MetricsV1.Metric metric) => metric.DataCase switch
@@ -14,6 +14,9 @@ internal static class MetricPoints
         MetricsV1.Metric.DataOneofCase.Gauge => metric.Gauge.DataPoints.Select(p => Number(service, metric, p, MetricKind.Gauge, cumulative: false)),
         MetricsV1.Metric.DataOneofCase.Histogram => metric.Histogram.DataPoints.Select(p => Histogram(
             service, metric, p, metric.Histogram.AggregationTemporality == MetricsV1.AggregationTemporality.Cumulative)),
+        MetricsV1.Metric.DataOneofCase.ExponentialHistogram => metric.ExponentialHistogram.DataPoints.Select(p => ExponentialHistogram(
+            service, metric, p, metric.ExponentialHistogram.AggregationTemporality == MetricsV1.AggregationTemporality.Cumulative)),
+        MetricsV1.Metric.DataOneofCase.Summary => metric.Summary.DataPoints.Select(p => Summary(service, metric, p)),
         _ => [],
     };
 
@@ -30,7 +33,8 @@ internal static class MetricPoints
         point.ValueCase == MetricsV1.NumberDataPoint.ValueOneofCase.AsInt ? point.AsInt : point.AsDouble,
         Count: 0,
         Bounds: [],
-        BucketCounts: []);
+        BucketCounts: [],
+        Quantiles: []);
 
     private static MetricPoint Histogram(string service, MetricsV1.Metric metric, MetricsV1.HistogramDataPoint point, bool cumulative) => new(
         service,
@@ -45,5 +49,43 @@ internal static class MetricPoints
         point.HasSum ? point.Sum : 0,
         (long)point.Count,
         [.. point.ExplicitBounds],
-        [.. point.BucketCounts.Select(c => (long)c)]);
+        [.. point.BucketCounts.Select(c => (long)c)],
+        Quantiles: []);
+
+    private static MetricPoint ExponentialHistogram(string service, MetricsV1.Metric metric, MetricsV1.ExponentialHistogramDataPoint point, bool cumulative)
+    {
+        var (bounds, counts) = ExponentialBuckets.ToExplicit(point);
+        return new MetricPoint(
+            service,
+            metric.Name,
+            metric.Description,
+            metric.Unit,
+            MetricKind.Histogram,
+            cumulative,
+            OtlpValues.Time(point.StartTimeUnixNano),
+            OtlpValues.Time(point.TimeUnixNano),
+            OtlpValues.Attributes(point.Attributes),
+            point.HasSum ? point.Sum : 0,
+            (long)point.Count,
+            bounds,
+            counts,
+            Quantiles: []);
+    }
+
+    /// <summary>Summaries are cumulative: count and sum since start, quantiles over the exporter's own window.</summary>
+    private static MetricPoint Summary(string service, MetricsV1.Metric metric, MetricsV1.SummaryDataPoint point) => new(
+        service,
+        metric.Name,
+        metric.Description,
+        metric.Unit,
+        MetricKind.Summary,
+        Cumulative: true,
+        OtlpValues.Time(point.StartTimeUnixNano),
+        OtlpValues.Time(point.TimeUnixNano),
+        OtlpValues.Attributes(point.Attributes),
+        point.Sum,
+        (long)point.Count,
+        Bounds: [],
+        BucketCounts: [],
+        [.. point.QuantileValues.Select(q => new QuantileValue(q.Quantile, q.Value))]);
 }

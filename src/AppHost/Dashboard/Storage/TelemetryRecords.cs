@@ -34,7 +34,10 @@ public sealed record LogRecordEntry(
     string? TraceId,
     string? SpanId);
 
-/// <summary>One data point of one instrument: a number (sum or gauge) or a histogram with explicit buckets.</summary>
+/// <summary>
+/// One data point of one instrument: a number (sum or gauge), a histogram with explicit buckets (exponential histograms
+/// are turned into explicit buckets at intake), or a summary with its quantiles.
+/// </summary>
 public sealed record MetricPoint(
     string Service,
     string Instrument,
@@ -48,7 +51,11 @@ public sealed record MetricPoint(
     double Value,
     long Count,
     IReadOnlyList<double> Bounds,
-    IReadOnlyList<long> BucketCounts);
+    IReadOnlyList<long> BucketCounts,
+    IReadOnlyList<QuantileValue> Quantiles);
+
+/// <summary>A summary's value at one quantile (0.5 is the median).</summary>
+public sealed record QuantileValue(double Quantile, double Value);
 
 public enum MetricKind
 {
@@ -56,4 +63,5 @@ public enum MetricKind
     UpDownCounter,
     Gauge,
     Histogram,
+    Summary,
 }

@@ -128,10 +128,10 @@ bench_command() {
   local name="${1:-}" dirs=() dir project
   ensure_prerequisites
   if [ -n "$name" ]; then
-    [ -d "$root/bench/$name" ] || fail "no benchmark bench/$name"
+    [ -d "$root/bench/$name" ] && [ "$name" != shared ] || fail "no benchmark bench/$name"
     dirs=("$root/bench/$name")
   else
-    mapfile -t dirs < <(find "$root/bench" -mindepth 1 -maxdepth 1 -type d | sort)
+    mapfile -t dirs < <(find "$root/bench" -mindepth 1 -maxdepth 1 -type d -not -name shared | sort)
   fi
   build Release
   for dir in "${dirs[@]}"; do

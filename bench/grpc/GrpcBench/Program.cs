@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmPlatform.Bench;
 using CrmPlatform.GrpcBench;
 using CrmPlatform.Hosting;
 
@@ -14,7 +15,7 @@ LoadShape[] shapes = [new(1, 1), new(4, 16)];
 Console.WriteLine($"# {options.Rounds} round(s) per scenario, servers taking turns; req/s = mean of rounds, p99 = nearest rank over all requests of the rounds (ms)");
 foreach (var shape in shapes)
 {
-    Console.WriteLine($"# {H2Load.CommandLine(shape, options, "<framed EchoMessage>", $"http://127.0.0.1:<port>{H2Load.Path}")}");
+    Console.WriteLine($"# {H2Load.CommandLine(shape, options, "<framed EchoMessage>", $"http://127.0.0.1:<port>{EchoRequests.Path}")}");
 }
 
 await using var ours = await KestrelServers.StartOursAsync();
@@ -25,10 +26,10 @@ await using var grpcJs = await NodeEchoServer.StartAsync(Path.Combine(Repository
 await WarmUpAsync();
 foreach (var (bytes, label) in sizes)
 {
-    using var request = await RequestFile.CreateAsync(bytes);
+    using var request = await EchoRequests.WriteAsync(bytes);
     foreach (var (name, port) in servers)
     {
-        await EchoCheck.VerifyAsync(name, port, request.Frame);
+        await EchoCheck.VerifyAsync(name, EchoRequests.For(port, request));
     }
 
     foreach (var shape in shapes)
@@ -38,7 +39,7 @@ foreach (var (bytes, label) in sizes)
         {
             foreach (var (name, port) in servers)
             {
-                samples[name].Add(await H2Load.RunAsync(port, request.Path, shape, options));
+                samples[name].Add(await H2Load.RunAsync(EchoRequests.For(port, request), shape, options));
             }
         }
 
@@ -52,10 +53,10 @@ return 0;
 // One unmeasured run per server first, so JIT tiering (ours, raw) and V8 optimisation (grpc-js) are done.
 async Task WarmUpAsync()
 {
-    using var request = await RequestFile.CreateAsync(sizes[0].Bytes);
+    using var request = await EchoRequests.WriteAsync(sizes[0].Bytes);
     foreach (var (_, port) in servers)
     {
-        await H2Load.RunAsync(port, request.Path, shapes[^1], options);
+        await H2Load.RunAsync(EchoRequests.For(port, request), shapes[^1], options);
     }
 }
 

@@ -2,32 +2,24 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace CrmPlatform.GrpcBench;
+namespace CrmPlatform.Bench;
 
-/// <summary>How h2load loads a server: <c>-c Connections -m StreamsPerConnection</c>.</summary>
-internal sealed record LoadShape(int Connections, int StreamsPerConnection)
+/// <summary>
+/// Runs h2load (Debian nghttp2-client) sending one gRPC request over and over, and reads its summary and per-request
+/// log. Every request must succeed at the HTTP level; <see cref="GrpcCheck"/> proves the gRPC status beforehand.
+/// </summary>
+public static partial class H2Load
 {
-    public int ConcurrentStreams => Connections * StreamsPerConnection;
-}
-
-/// <summary>One h2load run: requests per second over its measured period and the latency of each successful request.</summary>
-internal sealed record LoadSample(double RequestsPerSecond, IReadOnlyList<long> LatenciesMicroseconds);
-
-/// <summary>Runs h2load (nghttp2) against a unary echo and reads its summary and per-request log.</summary>
-internal static partial class H2Load
-{
-    public const string Path = "/bench.Echo/Echo";
-
-    public static string CommandLine(LoadShape shape, BenchOptions options, string requestFile, string url) =>
+    public static string CommandLine(LoadShape shape, BenchOptions options, string requestFile, string url, params string[] headers) =>
         $"h2load -c {shape.Connections} -m {shape.StreamsPerConnection} -t 1 --warm-up-time {options.WarmUpSeconds} -D {options.DurationSeconds} " +
-        $"-H 'content-type: application/grpc' -H 'te: trailers' -d {requestFile} {url}";
+        $"-H 'content-type: application/grpc' -H 'te: trailers'{string.Concat(headers.Select(h => $" -H '{h}'"))} -d {requestFile} {url}";
 
-    public static async Task<LoadSample> RunAsync(int port, string requestFile, LoadShape shape, BenchOptions options)
+    public static async Task<LoadSample> RunAsync(H2LoadRequest request, LoadShape shape, BenchOptions options)
     {
-        var logFile = System.IO.Path.GetTempFileName();
+        var logFile = Path.GetTempFileName();
         try
         {
-            var output = await RunProcessAsync(shape, options, requestFile, port, logFile);
+            var output = await RunProcessAsync(request, shape, options, logFile);
             return new LoadSample(ParseRequestsPerSecond(output), ReadLatencies(logFile));
         }
         finally
@@ -36,7 +28,7 @@ internal static partial class H2Load
         }
     }
 
-    private static async Task<string> RunProcessAsync(LoadShape shape, BenchOptions options, string requestFile, int port, string logFile)
+    private static async Task<string> RunProcessAsync(H2LoadRequest request, LoadShape shape, BenchOptions options, string logFile)
     {
         var info = new ProcessStartInfo("h2load") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] arguments =
@@ -49,8 +41,9 @@ internal static partial class H2Load
             "--log-file", logFile,
             "-H", "content-type: application/grpc",
             "-H", "te: trailers",
-            "-d", requestFile,
-            $"http://127.0.0.1:{port}{Path}",
+            .. request.Headers.SelectMany(header => new[] { "-H", header }),
+            "-d", request.BodyFile,
+            request.Url.ToString(),
         ];
         foreach (var argument in arguments)
         {

@@ -8,7 +8,7 @@ namespace CrmPlatform.Hosting.Tests;
 public sealed class ProjectLauncherTests
 {
     private static readonly string Configuration = typeof(ProjectLauncherTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-    private static readonly string SalesDirectory = Path.Combine(RepositoryRoot(), "src", "Sales");
+    private static readonly string SalesDirectory = Path.Combine(Hosting.RepositoryRoot.Find(), "src", "Sales");
 
     [Fact]
     public async Task A_built_project_runs_from_its_dll_answers_health_and_stops_without_leftovers()
@@ -58,17 +58,4 @@ public sealed class ProjectLauncherTests
             ["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{port}",
         },
     };
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CrmPlatform.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CrmPlatform.sln not found above the test assembly.");
-    }
 }

@@ -47,16 +47,5 @@ public sealed class ServiceProcessTests(CustomersServer server)
         Assert.Equal(0, await service.Exited);
     }
 
-    private static string ProjectDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CrmPlatform.sln")))
-            {
-                return Path.Combine(directory.FullName, "src", "Customers");
-            }
-        }
-
-        throw new DirectoryNotFoundException($"CrmPlatform.sln was not found above {AppContext.BaseDirectory}.");
-    }
+    private static string ProjectDirectory() => Path.Combine(RepositoryRoot.Find(), "src", "Customers");
 }

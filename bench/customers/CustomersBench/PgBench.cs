@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CrmPlatform.Hosting;
+
+namespace CrmPlatform.CustomersBench;
+
+/// <summary>pgbench (Debian postgresql-client) against the same server, with the same client count as h2load.</summary>
+internal static partial class PgBench
+{
+    private static readonly string Binary = Path.Combine(new PostgresServerOptions().BinDirectory, "pgbench");
+
+    /// <summary>Creates pgbench's own tables (<c>pgbench -i</c>) in <paramref name="database"/>.</summary>
+    public static Task InitialiseAsync(PostgresServer postgres, string database, int scale) =>
+        RunAsync(postgres, database, ["-i", "-q", "-s", scale.ToString(CultureInfo.InvariantCulture)]);
+
+    /// <returns>Transactions per second over <paramref name="seconds"/> (initial connection time excluded).</returns>
+    public static async Task<double> MeasureAsync(PostgresServer postgres, string database, int clients, int seconds, params string[] workload)
+    {
+        var output = await RunAsync(postgres, database,
+        [
+            "-n", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2",
+            "-T", seconds.ToString(CultureInfo.InvariantCulture), .. workload,
+        ]);
+        var tps = TpsLine().Match(output);
+        return tps.Success
+            ? double.Parse(tps.Groups["tps"].Value, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"No tps line in pgbench output:\n{output}");
+    }
+
+    private static async Task<string> RunAsync(PostgresServer postgres, string database, string[] arguments)
+    {
+        var info = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["-h", "127.0.0.1", "-p", postgres.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", .. arguments, database])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start pgbench.");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0
+            ? stdout
+            : throw new InvalidOperationException($"pgbench exited with {process.ExitCode}:\n{stdout}\n{await stderr}");
+    }
+
+    [GeneratedRegex(@"tps = (?<tps>[\d.]+) \(without initial connection time\)")]
+    private static partial Regex TpsLine();
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using CrmPlatform.Bench;
+using CrmPlatform.Contracts.Customers.V1;
+using CrmPlatform.CustomersBench;
+using CrmPlatform.Grpc;
+using CrmPlatform.ServiceDefaults.Security;
+using Npgsql;
+
+// CreateAccount and GetAccount end to end through the gateway (h2load, -c clients -m 1) against pgbench on the same
+// PostgreSQL with the same client count: a single-row INSERT of the same width, and pgbench -S. Rounds alternate.
+//   customers create: e2e=<tps> pgbench=<tps> ratio=<x>
+//   customers get: e2e=<tps> pgbench=<tps> ratio=<x>
+// --search-rows N (default 0: skipped) then loads N accounts into one tenant and prints ListAccounts search latency.
+var options = BenchOptions.Parse(args, "clients", "search-rows");
+#if DEBUG
+Console.WriteLine("# warning: Debug build; run with -c Release for meaningful numbers");
+#endif
+var clients = options.Get("clients", 16);
+var shape = new LoadShape(clients, 1);
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+var cancellationToken = cancellation.Token;
+
+await using var platform = await Platform.StartAsync(cancellationToken);
+var caller = new Caller("bench-admin", "bench", new HashSet<string> { Roles.Admin }, new HashSet<string>());
+var token = new CallerTokens(platform.Auth, TimeProvider.System).Issue(caller, TimeSpan.FromHours(2));
+string[] headers = [$"authorization: Bearer {token}"];
+using var channel = GrpcChannel.ForAddress(platform.GatewayGrpc);
+var client = new Customers.CustomersClient(channel);
+var metadata = new Metadata { { "authorization", $"Bearer {token}" } };
+
+await using (var dataSource = NpgsqlDataSource.Create(platform.Postgres.ConnectionString(Platform.Database)))
+await using (var command = dataSource.CreateCommand(Requests.CreateInsertTable))
+{
+    await command.ExecuteNonQueryAsync(cancellationToken);
+}
+
+await platform.Postgres.CreateDatabaseAsync("pgbench", cancellationToken);
+await PgBench.InitialiseAsync(platform.Postgres, "pgbench", scale: 10);
+var insertScript = Path.GetTempFileName();
+await File.WriteAllTextAsync(insertScript, Requests.InsertScript, cancellationToken);
+
+var account = await client.CreateAccountAsync(Requests.Create(), metadata, cancellationToken: cancellationToken);
+using var createBody = await Requests.WriteAsync(Requests.Create());
+using var getBody = await Requests.WriteAsync(new GetAccountRequest { Name = account.Name });
+var create = new H2LoadRequest(new Uri(platform.GatewayGrpc, Requests.CreatePath), createBody.Path, headers);
+var get = new H2LoadRequest(new Uri(platform.GatewayGrpc, Requests.GetPath), getBody.Path, headers);
+await GrpcCheck.VerifyAsync("gateway", create);
+await GrpcCheck.VerifyAsync("gateway", get);
+
+Console.WriteLine($"# {options.Rounds} round(s) of {options.DurationSeconds} s per side, taking turns; {clients} clients each");
+Console.WriteLine($"# {H2Load.CommandLine(shape, options, "<framed request>", "<gateway>/crm.customers.v1.Customers/{CreateAccount,GetAccount}", "authorization: Bearer <token>")}");
+Console.WriteLine($"# pgbench -n -c {clients} -j 2 -T {options.DurationSeconds} -f <insert of the same width> customers | pgbench -n -c {clients} -j 2 -T {options.DurationSeconds} -S pgbench (scale 10)");
+await H2Load.RunAsync(get, shape, options);
+await Compare("create", create, ["-f", insertScript], Platform.Database);
+await Compare("get", get, ["-S"], "pgbench");
+File.Delete(insertScript);
+
+var searchRows = options.Get("search-rows", 0);
+if (searchRows > 0)
+{
+    var tenantCaller = new Caller("bench-admin", "search", new HashSet<string> { Roles.Admin }, new HashSet<string>());
+    await SearchLatency.SeedAsync(platform, "search", searchRows, cancellationToken);
+    var searchHeaders = new Metadata { { "authorization", $"Bearer {new CallerTokens(platform.Auth, TimeProvider.System).Issue(tenantCaller, TimeSpan.FromHours(1))}" } };
+    var (p50, p99) = await SearchLatency.MeasureAsync(client, searchHeaders, calls: 500, cancellationToken);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"customers search rows={searchRows}: p50={p50:F2}ms p99={p99:F2}ms (ListAccounts query, page_size 50, via the gateway, one at a time)"));
+}
+
+return 0;
+
+async Task Compare(string name, H2LoadRequest request, string[] pgbenchWorkload, string pgbenchDatabase)
+{
+    var e2e = new List<LoadSample>();
+    var baseline = new List<double>();
+    for (var round = 0; round < options.Rounds; round++)
+    {
+        e2e.Add(await H2Load.RunAsync(request, shape, options));
+        baseline.Add(await PgBench.MeasureAsync(platform.Postgres, pgbenchDatabase, clients, options.DurationSeconds, pgbenchWorkload));
+    }
+
+    var ours = LoadResult.FromSamples(e2e);
+    var pgbench = baseline.Average();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"customers {name}: e2e={ours.RequestsPerSecond:F0} pgbench={pgbench:F0} ratio={ours.RequestsPerSecond / pgbench:F2} p50={ours.P50Milliseconds:F2}ms p99={ours.P99Milliseconds:F2}ms"));
+}

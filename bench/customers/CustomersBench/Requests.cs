@@ -1,0 +1,41 @@
+using CrmPlatform.Bench;
+using CrmPlatform.Contracts.Customers.V1;
+using Google.Protobuf;
+
+namespace CrmPlatform.CustomersBench;
+
+/// <summary>The gRPC requests h2load repeats, and the SQL pgbench repeats for the same work on its side.</summary>
+internal static class Requests
+{
+    public const string CreatePath = "/crm.customers.v1.Customers/CreateAccount";
+    public const string GetPath = "/crm.customers.v1.Customers/GetAccount";
+
+    /// <summary>The same account every time; confirm_not_duplicate makes each one a new record.</summary>
+    public static CreateAccountRequest Create() => new()
+    {
+        Account = new Account
+        {
+            Kind = AccountKind.Company,
+            DisplayName = "Benchmark Industries Ltd",
+            Email = "orders@benchmark-industries.com",
+            Phone = "+14155550100",
+            Domain = "benchmark-industries.com",
+            Tags = { "bench" },
+        },
+        ConfirmNotDuplicate = true,
+    };
+
+    /// <summary>A table shaped like accounts (same columns, defaults, generated column and indexes) for pgbench's inserts.</summary>
+    public const string CreateInsertTable = "CREATE TABLE bench_accounts (LIKE accounts INCLUDING ALL)";
+
+    /// <summary>One row of the same width as the service writes for <see cref="Create"/>.</summary>
+    public const string InsertScript = """
+        INSERT INTO bench_accounts (id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase,
+            version, created_by, created_at, updated_at, name_key, custom_fields)
+        VALUES (gen_random_uuid(), 'bench', 1, 'Benchmark Industries Ltd', 'orders@benchmark-industries.com', '+14155550100',
+            'benchmark-industries.com', 'bench-admin', '', '{bench}', 1, 1, 'bench-admin', now(), now(),
+            'benchmark industries ltd', '{}');
+        """;
+
+    public static async Task<TemporaryFile> WriteAsync(IMessage message) => await GrpcFrames.WriteAsync(message);
+}

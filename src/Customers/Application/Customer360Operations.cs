@@ -29,7 +29,6 @@ public sealed class Customer360Operations(NpgsqlDataSource dataSource)
     /// <param name="kind">An account, or a contact (whose account's view is returned).</param>
     public async Task<Customer360> GetAsync(Caller caller, RecordKind kind, Guid id, int timelineSize, CancellationToken cancellationToken)
     {
-        var scope = AccessPolicy.ReadScopeOf(caller);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var accountId = kind == RecordKind.Account
@@ -40,7 +39,7 @@ public sealed class Customer360Operations(NpgsqlDataSource dataSource)
             ?? throw new RecordNotFoundException(Account.ResourcePrefix + accountId);
         AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
 
-        var contacts = await ContactRows.ListAsync(connection, new ContactQuery(caller.TenantId, scope, accountId, null, null, null, null,
+        var contacts = await ContactRows.ListAsync(connection, new ContactQuery(caller.TenantId, AccessPolicy.ReadScopeOf(caller), accountId, null, null, null, null,
             new Dictionary<string, CustomFieldValue>(), null, Paging.MaxPageSize), cancellationToken);
         var relationships = new Dictionary<Guid, Relationship>();
         var consents = new Dictionary<Guid, IReadOnlyList<ConsentRecord>>();

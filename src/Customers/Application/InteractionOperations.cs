@@ -77,6 +77,7 @@ public sealed class InteractionOperations(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Locks in the order RecordAsync takes them (account, then interactions), so that the two cannot deadlock.
         var found = await InteractionRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: false, cancellationToken)
             ?? throw new RecordNotFoundException(Interaction.ResourcePrefix + id);
         var account = await AccountRows.FindAsync(connection, transaction, caller.TenantId, found.AccountId, forUpdate: true, cancellationToken)

@@ -171,4 +171,23 @@ public sealed class InteractionTests(CustomersServer server)
 
         Assert.All([get, record, list], e => Assert.Equal(StatusCode.NotFound, e.StatusCode));
     }
+
+    [Fact]
+    public async Task Erasing_a_person_blanks_the_texts_of_their_interactions_but_keeps_them_on_the_timeline()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var familyName = "Quimby" + Guid.NewGuid().ToString("N")[..6];
+        var account = await _client.CreateAccountAsync(TestData.Company("Springfield Nuclear"), admin.Headers);
+        var contact = await _client.CreateContactAsync(TestData.Contact(account, "Joe", familyName), admin.Headers);
+        var request = Interaction(contact: contact.Name, subject: "Call with " + familyName);
+        request.Interaction.Notes = familyName + " asked for a discount";
+        var recorded = await _client.RecordInteractionAsync(request, admin.Headers);
+
+        await _client.EraseContactAsync(contact, admin);
+
+        var kept = await _client.GetInteractionAsync(new Proto.GetInteractionRequest { Name = recorded.Name }, admin.Headers);
+        Assert.Equal(("", ""), (kept.Subject, kept.Notes));
+        Assert.Equal(0L, await server.ScalarAsync<long>(
+            "SELECT count(*) FROM audit_entries WHERE new_value ILIKE '%' || $1 || '%' OR old_value ILIKE '%' || $1 || '%'", familyName));
+    }
 }

@@ -42,7 +42,7 @@ public sealed class AccountOperations(
             GuardDuplicates(caller, account.Profile, similar);
         }
 
-        account = (await derivation.DeriveAsync(transaction, account, now, cancellationToken)).Account;
+        account = await AccountDerivation.DeriveNewAsync(transaction, account, cancellationToken);
 
         if (!await AccountRows.InsertAsync(transaction, account, options.RequestId, caller.UserId, cancellationToken))
         {

@@ -14,14 +14,17 @@ internal static class ContactRows
         + "c.tags, c.version, c.created_at, c.updated_at, c.custom_fields::text, c.address::text, "
         + "c.preferred_channel, c.contact_times::text, a.domain";
 
-    private const string From = "contacts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL AND c.erased_at IS NULL AND c.deleted_at IS NULL";
+    private const string FromWithDeleted = "contacts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL AND c.erased_at IS NULL";
+    private const string From = FromWithDeleted + " AND c.deleted_at IS NULL";
     private const int MaxDuplicateCandidates = 50;
 
+    /// <param name="withDeleted">Find a deleted contact too (its personal data can still be erased).</param>
     public static async Task<Contact?> FindAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, bool forUpdate,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool withDeleted = false)
     {
-        var sql = $"SELECT {Columns} FROM {From} WHERE c.tenant_id = $1 AND c.id = $2" + (forUpdate ? " FOR UPDATE OF c" : "");
+        var sql = $"SELECT {Columns} FROM {(withDeleted ? FromWithDeleted : From)} WHERE c.tenant_id = $1 AND c.id = $2"
+            + (forUpdate ? " FOR UPDATE OF c" : "");
         var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
         return found.SingleOrDefault()?.Contact;
     }

@@ -64,4 +64,19 @@ public sealed class DeleteContactTests(CustomersServer server)
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
+
+    [Fact]
+    public async Task A_deleted_contacts_personal_data_can_still_be_erased()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var familyName = "Lovegood" + Guid.NewGuid().ToString("N")[..6];
+        var account = await _client.CreateAccountAsync(TestData.Company("The Quibbler"), admin.Headers);
+        var contact = await _client.CreateContactAsync(TestData.Contact(account, "Luna", familyName), admin.Headers);
+        await _client.DeleteContactAsync(new Proto.DeleteContactRequest { Name = contact.Name }, admin.Headers);
+
+        await _client.EraseContactAsync(contact, admin);
+
+        Assert.Equal(0L, await server.ScalarAsync<long>("SELECT count(*) FROM contacts WHERE family_name = $1", familyName));
+        Assert.Equal(0L, await server.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE new_value = $1", familyName));
+    }
 }

@@ -16,7 +16,8 @@ public static class CustomersServiceExtensions
     /// <summary>
     /// The database (<c>ConnectionStrings__customers</c>, migrated at start-up), the outbox on RabbitMQ
     /// (<c>ConnectionStrings__messaging</c>), caller tokens (<c>Auth__*</c>) and the gRPC API. National phone numbers
-    /// are read in <c>Customers__DefaultPhoneRegion</c> (an ISO country code, default US).
+    /// are read in <c>Customers__DefaultPhoneRegion</c> (an ISO country code, default US). Relationship phases are
+    /// re-derived for inactivity every <c>Customers__PhaseSweepInterval</c> (a TimeSpan, default one hour).
     /// </summary>
     public static TBuilder AddCustomersService<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -32,6 +33,15 @@ public static class CustomersServiceExtensions
         builder.Services.AddSingleton<RelationshipOperations>();
         builder.Services.AddSingleton<ConsentOperations>();
         builder.Services.AddSingleton<PrivacyOperations>();
+        builder.Services.AddSingleton<AccountDerivation>();
+        builder.Services.AddSingleton<InteractionOperations>();
+        builder.Services.AddSingleton<Customer360Operations>();
+        builder.Services.AddSingleton<ValueTierOperations>();
+        builder.Services.AddSingleton<TimelineApi>();
+        builder.Services.AddSingleton<PhaseSweep>();
+        builder.Services.AddSingleton(new PhaseSweepSettings(
+            builder.Configuration.GetValue("Customers:PhaseSweepInterval", PhaseSweepSettings.DefaultInterval)));
+        builder.Services.AddHostedService<PhaseSweepService>();
         return builder;
     }
 

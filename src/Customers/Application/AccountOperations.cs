@@ -11,9 +11,9 @@ namespace CrmPlatform.Customers.Application;
 /// <summary>
 /// Account use cases. Each write is one transaction holding the row, its audit entries and its event in the outbox.
 /// </summary>
-public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider time, ILogger<AccountOperations> logger)
+public sealed class AccountOperations(
+    NpgsqlDataSource dataSource, Outbox outbox, AccountDerivation derivation, TimeProvider time, ILogger<AccountOperations> logger)
 {
-    private const string ManualPhaseChange = "manual";
     private static readonly IReadOnlyDictionary<string, CustomFieldValue> NoCustomFields = new Dictionary<string, CustomFieldValue>();
 
     public async Task<Account> CreateAsync(Caller caller, NewAccount input, CreateOptions options, CancellationToken cancellationToken)
@@ -25,7 +25,9 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
         var customFields = await CustomFieldValues.ApplyAsync(connection, caller.TenantId, RecordKind.Account, NoCustomFields,
             input.CustomFields, replace: false, "account.custom_fields", cancellationToken);
         var account = new Account(Guid.CreateVersion7(), caller.TenantId, input.Kind, input.DisplayName, input.Email, input.Phone,
-            input.Domain, ownership, input.Tags, input.Phase, 1, now, now, customFields, input.Address, ValueTier: input.ValueTier);
+            input.Domain, ownership, input.Tags, input.Phase ?? RelationshipPhase.Awareness, 1, now, now, customFields, input.Address,
+            ValueTier: input.ValueTier, PhaseOverride: input.Phase is not null,
+            ValueTierSource: input.ValueTier is null ? null : ValueTierRules.Manual);
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (options.RequestId is { } requestId
@@ -39,6 +41,8 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
             var similar = await AccountRows.FindSimilarAsync(transaction, caller.TenantId, account.Profile, cancellationToken);
             GuardDuplicates(caller, account.Profile, similar);
         }
+
+        account = await AccountDerivation.DeriveNewAsync(transaction, account, cancellationToken);
 
         if (!await AccountRows.InsertAsync(transaction, account, options.RequestId, caller.UserId, cancellationToken))
         {
@@ -79,7 +83,9 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
         var now = Sql.ToMicroseconds(time.GetUtcNow());
         var customFields = await CustomFieldValues.ApplyAsync(connection, caller.TenantId, RecordKind.Account, before.CustomFields,
             change.CustomFields, change.ReplaceCustomFields, "account.custom_fields", cancellationToken);
-        var after = change.Fields(before) with { CustomFields = customFields, Version = before.Version + 1, UpdatedAt = now };
+        var derived = await derivation.DeriveAsync(transaction,
+            change.Fields(before) with { CustomFields = customFields, Version = before.Version + 1, UpdatedAt = now }, now, cancellationToken);
+        var after = derived.Account;
         AccessPolicy.EnsureCanUpdate(caller, before.Ownership, after.Ownership, before.ResourceName);
         var changes = FieldChanges.Between(before, after);
         if (changes.Count == 0)
@@ -92,12 +98,7 @@ public sealed class AccountOperations(NpgsqlDataSource dataSource, Outbox outbox
         var fields = changes.Select(c => c.Field).ToList();
         await outbox.EnqueueAsync(transaction,
             new CustomerUpdated(after.Id, after.TenantId, fields, after.Version, caller.UserId, now), cancellationToken);
-        if (after.Phase != before.Phase)
-        {
-            await outbox.EnqueueAsync(transaction, new RelationshipPhaseChanged(
-                after.Id, after.TenantId, before.Phase.ToString(), after.Phase.ToString(), ManualPhaseChange, caller.UserId, now),
-                cancellationToken);
-        }
+        await derivation.RecordPhaseChangeAsync(transaction, before, after, derived.PhaseReason, caller.UserId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         CustomersLog.Updated(logger, after.ResourceName, after.Version, string.Join(",", fields));
         return after;

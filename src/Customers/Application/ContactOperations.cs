@@ -103,6 +103,27 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
         return after;
     }
 
+    /// <summary>Deletes a contact and its relationships; its interactions stay on the account's timeline.</summary>
+    public async Task DeleteAsync(Caller caller, Guid id, string? etag, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var contact = await ContactRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: true, cancellationToken)
+            ?? throw new RecordNotFoundException(Contact.ResourcePrefix + id);
+        AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);
+        AccessPolicy.EnsureCanWrite(caller, contact.Ownership, contact.ResourceName);
+        Etags.Check(contact.ResourceName, contact.Version, etag);
+
+        var now = Sql.ToMicroseconds(time.GetUtcNow());
+        await ContactRows.MarkDeletedAsync(transaction, contact, now, cancellationToken);
+        await RelationshipRows.DeleteOfContactAsync(transaction, caller.TenantId, contact.Id, cancellationToken);
+        await AuditLog.WriteAsync(transaction, caller.TenantId, contact, contact.Version + 1,
+            [new FieldChange("delete_time", null, now.ToString("O"))], caller.UserId, now, cancellationToken);
+        await outbox.EnqueueAsync(transaction, new ContactDeleted(contact.Id, contact.AccountId, caller.TenantId, caller.UserId, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        CustomersLog.Deleted(logger, contact.ResourceName, contact.TenantId);
+    }
+
     public async Task<Page<Contact>> ListAsync(
         Caller caller, ContactFilters filters, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {

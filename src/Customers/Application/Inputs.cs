@@ -2,7 +2,10 @@ using CrmPlatform.Customers.Domain;
 
 namespace CrmPlatform.Customers.Application;
 
-/// <summary>A validated, normalised account to create; null owner and team take the caller's defaults.</summary>
+/// <summary>
+/// A validated, normalised account to create; null owner and team take the caller's defaults. A phase given is a manual
+/// override (null: derived, awareness to begin with); a value tier given is set by hand (null: by the tenant's rules).
+/// </summary>
 public sealed record NewAccount(
     AccountKind Kind,
     string DisplayName,
@@ -12,7 +15,7 @@ public sealed record NewAccount(
     string? OwnerUserId,
     string? Team,
     IReadOnlyList<string> Tags,
-    RelationshipPhase Phase,
+    RelationshipPhase? Phase,
     IReadOnlyDictionary<string, CustomFieldInput> CustomFields,
     PostalAddress? Address,
     ValueTier? ValueTier);

@@ -39,7 +39,7 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var contact = await ContactRows.FindAsync(connection, transaction, caller.TenantId, contactId, forUpdate: true, cancellationToken)
+        var contact = await ContactRows.FindAsync(connection, transaction, caller.TenantId, contactId, forUpdate: true, cancellationToken, withDeleted: true)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
         var now = Sql.ToMicroseconds(time.GetUtcNow());
         await ErasureRows.AddTombstonesAsync(

@@ -8,7 +8,7 @@ internal static class AccountRows
 {
     private const string Columns =
         "id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase, version, created_at, updated_at, "
-        + "custom_fields::text, address::text, commitment::text, value_tier";
+        + "custom_fields::text, address::text, commitment::text, value_tier, phase_override, value_tier_source";
 
     private const int MaxDuplicateCandidates = 50;
 
@@ -50,8 +50,8 @@ internal static class AccountRows
             """
             INSERT INTO accounts (id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase,
                                   version, request_id, created_by, created_at, updated_at, name_key, custom_fields,
-                                  address, commitment, commitment_segment, value_tier)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+                                  address, commitment, commitment_segment, value_tier, phase_override, value_tier_source)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
             ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
             """,
             transaction.Connection, transaction);
@@ -67,7 +67,7 @@ internal static class AccountRows
         command.Parameters.Add(AddressJson.Parameter(account.Address));
         command.Parameters.Add(CommitmentJson.Parameter(account.Commitment));
         command.Parameters.Add(CommitmentJson.Segment(account.Commitment));
-        command.Parameters.Add(Sql.SmallInt((short?)account.ValueTier));
+        AddDerivedFields(command, account);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -78,7 +78,7 @@ internal static class AccountRows
             UPDATE accounts SET kind = $3, display_name = $4, email = $5, phone = $6, domain = $7, owner_user_id = $8,
                                 team = $9, tags = $10, phase = $11, version = $12, updated_at = $13, name_key = $14,
                                 custom_fields = $15, address = $16, commitment = $17, commitment_segment = $18,
-                                value_tier = $19
+                                value_tier = $19, phase_override = $20, value_tier_source = $21
             WHERE tenant_id = $1 AND id = $2
             """,
             transaction.Connection, transaction);
@@ -91,7 +91,7 @@ internal static class AccountRows
         command.Parameters.Add(AddressJson.Parameter(account.Address));
         command.Parameters.Add(CommitmentJson.Parameter(account.Commitment));
         command.Parameters.Add(CommitmentJson.Segment(account.Commitment));
-        command.Parameters.Add(Sql.SmallInt((short?)account.ValueTier));
+        AddDerivedFields(command, account);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -187,6 +187,13 @@ internal static class AccountRows
         command.Parameters.Add(Sql.Value(account.Version));
     }
 
+    private static void AddDerivedFields(NpgsqlCommand command, Account account)
+    {
+        command.Parameters.Add(Sql.SmallInt((short?)account.ValueTier));
+        command.Parameters.Add(Sql.Value(account.PhaseOverride));
+        command.Parameters.Add(Sql.Text(account.ValueTierSource));
+    }
+
     private static async Task<List<Account>> QueryAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, IEnumerable<NpgsqlParameter> parameters,
         CancellationToken cancellationToken)
@@ -214,7 +221,9 @@ internal static class AccountRows
                 CustomFieldJson.Read(reader.GetString(14)),
                 AddressJson.Read(reader.NullableString(15)),
                 CommitmentJson.Read(reader.NullableString(16)),
-                reader.IsDBNull(17) ? null : (ValueTier)reader.GetInt16(17)));
+                reader.IsDBNull(17) ? null : (ValueTier)reader.GetInt16(17),
+                reader.GetBoolean(18),
+                reader.NullableString(19)));
         }
 
         return accounts;

@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace CrmPlatform.Customers.Data;
 
-/// <summary>SQL for <c>contacts</c>. Every statement is scoped to one tenant; erased contacts and those of deleted accounts are hidden.</summary>
+/// <summary>
+/// SQL for <c>contacts</c>. Every statement is scoped to one tenant; erased and deleted contacts and those of deleted
+/// accounts are hidden.
+/// </summary>
 internal static class ContactRows
 {
     private const string Columns =
@@ -11,14 +14,17 @@ internal static class ContactRows
         + "c.tags, c.version, c.created_at, c.updated_at, c.custom_fields::text, c.address::text, "
         + "c.preferred_channel, c.contact_times::text, a.domain";
 
-    private const string From = "contacts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL AND c.erased_at IS NULL";
+    private const string FromWithDeleted = "contacts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL AND c.erased_at IS NULL";
+    private const string From = FromWithDeleted + " AND c.deleted_at IS NULL";
     private const int MaxDuplicateCandidates = 50;
 
+    /// <param name="withDeleted">Find a deleted contact too (its personal data can still be erased).</param>
     public static async Task<Contact?> FindAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, bool forUpdate,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool withDeleted = false)
     {
-        var sql = $"SELECT {Columns} FROM {From} WHERE c.tenant_id = $1 AND c.id = $2" + (forUpdate ? " FOR UPDATE OF c" : "");
+        var sql = $"SELECT {Columns} FROM {(withDeleted ? FromWithDeleted : From)} WHERE c.tenant_id = $1 AND c.id = $2"
+            + (forUpdate ? " FOR UPDATE OF c" : "");
         var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
         return found.SingleOrDefault()?.Contact;
     }
@@ -95,6 +101,18 @@ internal static class ContactRows
         command.Parameters.Add(Sql.Text(contact.TenantId));
         command.Parameters.Add(Sql.Value(contact.Id));
         command.Parameters.Add(Sql.Value(erasedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task MarkDeletedAsync(
+        NpgsqlTransaction transaction, Contact contact, DateTimeOffset deletedAt, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "UPDATE contacts SET deleted_at = $3, version = version + 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2",
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(contact.TenantId));
+        command.Parameters.Add(Sql.Value(contact.Id));
+        command.Parameters.Add(Sql.Value(deletedAt));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -6,8 +6,8 @@ namespace CrmPlatform.Customers.Data;
 internal static class ErasureRows
 {
     /// <summary>
-    /// Deletes the contact's relationships, blanks the values of its history (who and when remain), and the free-text
-    /// sources of its consent ledger.
+    /// Deletes the contact's relationships, blanks the values of its history (who and when remain), the free-text
+    /// sources of its consent ledger, and the texts (subject, notes, follow-up note) of its interactions and their history.
     /// </summary>
     public static async Task ScrubAsync(NpgsqlTransaction transaction, string tenantId, Guid contactId, string resourceName, CancellationToken cancellationToken)
     {
@@ -19,6 +19,14 @@ internal static class ErasureRows
                 Command("UPDATE consent_ledger SET source = 'erased' WHERE tenant_id = $1 AND contact_id = $2", tenantId, contactId),
                 Command("UPDATE audit_entries SET old_value = NULL, new_value = NULL WHERE tenant_id = $1 AND resource_name = $2",
                     tenantId, resourceName),
+                Command(
+                    """
+                    UPDATE audit_entries SET old_value = NULL, new_value = NULL
+                    WHERE tenant_id = $1 AND resource_name IN (SELECT 'interactions/' || id FROM interactions WHERE tenant_id = $1 AND contact_id = $2)
+                    """,
+                    tenantId, contactId),
+                Command("UPDATE interactions SET subject = NULL, notes = NULL, follow_up_note = NULL WHERE tenant_id = $1 AND contact_id = $2",
+                    tenantId, contactId),
             },
         };
         await batch.ExecuteNonQueryAsync(cancellationToken);

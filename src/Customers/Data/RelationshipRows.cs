@@ -46,6 +46,16 @@ internal static class RelationshipRows
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Deletes every relationship from or to a contact.</summary>
+    public static async Task DeleteOfContactAsync(NpgsqlTransaction transaction, string tenantId, Guid contactId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "DELETE FROM relationships WHERE tenant_id = $1 AND (contact_id = $2 OR target_contact_id = $2)", transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Value(contactId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Relationships from or to the record <paramref name="id"/>, oldest first.</summary>
     public static Task<List<Relationship>> ListAsync(
         NpgsqlConnection connection, string tenantId, Guid id, CancellationToken cancellationToken) =>

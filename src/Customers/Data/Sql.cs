@@ -17,6 +17,9 @@ internal static class Sql
     public static NpgsqlParameter Uuid(Guid? value) =>
         new() { Value = value.HasValue ? value.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid };
 
+    public static NpgsqlParameter Time(DateTimeOffset? value) =>
+        new() { Value = value.HasValue ? value.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
+
     public static string? NullableString(this NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -9,11 +9,16 @@ public sealed record ReadScope(bool All, string UserId, IReadOnlyList<string> Te
 /// Record access within the caller's tenant (other tenants' records are never visible at all):
 /// admin reads and writes everything; sales_manager reads and writes their teams' records (and their own) and may
 /// assign them to anyone; sales_rep reads and writes their own and their teams' records but owns what they create;
-/// service_agent, analyst and marketer read everything and write nothing.
+/// service_agent, analyst and marketer read everything and write nothing, except that service agents record
+/// interactions with any customer (they run the interaction centre). Interactions follow their account: whoever may
+/// change the account may record and change them; besides, the one who recorded an interaction and the owner of its
+/// follow-up may read it and, with a role that records interactions, change it. Tenant settings (contact policy,
+/// value-tier rules) are read by every role and changed by admins.
 /// </summary>
 public static class AccessPolicy
 {
     private static readonly string[] ReadAll = [Roles.Admin, Roles.ServiceAgent, Roles.Analyst, Roles.Marketer];
+    private static readonly string[] InteractionRecorders = [Roles.Admin, Roles.SalesManager, Roles.SalesRep, Roles.ServiceAgent];
 
     public static ReadScope ReadScopeOf(Caller caller)
     {
@@ -83,6 +88,55 @@ public static class AccessPolicy
         {
             throw new AccessDeniedException(
                 $"{resourceName} would belong to owner '{record.OwnerUserId}' and team '{record.Team}', outside {caller.UserId}'s records and teams.");
+        }
+    }
+
+    public static void EnsureCanRecordInteraction(Caller caller, Ownership account, string resourceName)
+    {
+        if (!caller.IsInRole(Roles.ServiceAgent))
+        {
+            EnsureCanWrite(caller, account, resourceName);
+        }
+    }
+
+    public static bool CanReadInteraction(Caller caller, Ownership account, string recordedBy, string? followUpOwner) =>
+        CanRead(caller, account) || caller.UserId == recordedBy || caller.UserId == followUpOwner;
+
+    public static void EnsureCanReadInteraction(Caller caller, Ownership account, string recordedBy, string? followUpOwner, string resourceName)
+    {
+        if (!CanReadInteraction(caller, account, recordedBy, followUpOwner))
+        {
+            throw new AccessDeniedException($"{resourceName} is on an account of another user and team; {caller.UserId} may not read it.");
+        }
+    }
+
+    public static void EnsureCanChangeInteraction(Caller caller, Ownership account, string recordedBy, string? followUpOwner, string resourceName)
+    {
+        var own = caller.UserId == recordedBy || caller.UserId == followUpOwner;
+        if (own && InteractionRecorders.Any(caller.IsInRole))
+        {
+            return;
+        }
+
+        EnsureCanReadInteraction(caller, account, recordedBy, followUpOwner, resourceName);
+        EnsureCanRecordInteraction(caller, account, resourceName);
+    }
+
+    /// <summary>Another user's follow-ups are listed to admins and sales managers only.</summary>
+    public static void EnsureCanListFollowUpsOf(Caller caller, string ownerUserId)
+    {
+        EnsureCanReadCustomers(caller);
+        if (ownerUserId != caller.UserId && !caller.IsInRole(Roles.Admin) && !caller.IsInRole(Roles.SalesManager))
+        {
+            throw new AccessDeniedException("Another user's follow-ups are listed to admin and sales_manager only.");
+        }
+    }
+
+    public static void EnsureCanChangeTenantSettings(Caller caller, string what)
+    {
+        if (!caller.IsInRole(Roles.Admin))
+        {
+            throw new AccessDeniedException($"Changing the {what} needs the role admin.");
         }
     }
 

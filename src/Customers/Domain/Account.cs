@@ -17,7 +17,10 @@ public enum RelationshipPhase
     Dissolution = 5,
 }
 
-/// <summary>A customer: a company, or an individual consumer. Field values are already normalised.</summary>
+/// <summary>
+/// A customer: a company, or an individual consumer. Field values are already normalised. <see cref="Phase"/> is derived
+/// from interactions unless <see cref="PhaseOverride"/>; <see cref="ValueTierSource"/> says what set the value tier.
+/// </summary>
 public sealed record Account(
     Guid Id,
     string TenantId,
@@ -35,7 +38,9 @@ public sealed record Account(
     IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
     PostalAddress? Address,
     Commitment? Commitment = null,
-    ValueTier? ValueTier = null) : IAuditable
+    ValueTier? ValueTier = null,
+    bool PhaseOverride = false,
+    string? ValueTierSource = null) : IAuditable
 {
     public const string ResourcePrefix = "accounts/";
 
@@ -60,5 +65,7 @@ public sealed record Account(
         ["commitment.score"] = Commitment?.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["commitment.segment"] = Commitment?.Segment.ToString(),
         ["value_tier"] = ValueTier?.ToString(),
+        ["phase_override"] = PhaseOverride ? "true" : null,
+        ["value_tier_source"] = ValueTierSource,
     };
 }

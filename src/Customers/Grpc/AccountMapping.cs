@@ -8,7 +8,7 @@ namespace CrmPlatform.Customers.Grpc;
 internal static class AccountMapping
 {
     private static readonly string[] Updatable =
-        ["kind", "display_name", "email", "phone", "domain", "owner_user_id", "team", "tags", "phase", "value_tier", AddressMapping.Path, CustomFieldMapping.Path];
+        ["kind", "display_name", "email", "phone", "domain", "owner_user_id", "team", "tags", "phase", "phase_override", "value_tier", AddressMapping.Path, CustomFieldMapping.Path];
 
     public static Proto.Account ToProto(Account account) => new()
     {
@@ -30,6 +30,8 @@ internal static class AccountMapping
         Address = AddressMapping.ToProto(account.Address),
         Commitment = account.Commitment is { } commitment ? ToProto(commitment) : null,
         ValueTier = (Proto.ValueTier)(account.ValueTier ?? 0),
+        PhaseOverride = account.PhaseOverride,
+        ValueTierSource = account.ValueTierSource ?? "",
     };
 
     public static CommitmentAnswers ToAnswers(Proto.CommitmentAnswers? answers) =>
@@ -53,7 +55,7 @@ internal static class AccountMapping
             Fields.Owner(account.OwnerUserId, "account.owner_user_id"),
             Fields.Team(account.Team, "account.team"),
             Fields.Tags(account.Tags, "account.tags"),
-            Phase(account.Phase) ?? RelationshipPhase.Awareness,
+            Phase(account.Phase),
             CustomFieldMapping.ToInputs(account.CustomFields),
             AddressMapping.ToDomain(account.Address, "account.address"),
             Tier(account.ValueTier, "account.value_tier"));
@@ -81,9 +83,11 @@ internal static class AccountMapping
                 "team" => Set(Fields.Team(input.Team, field) ?? "", (a, v) => a with { Ownership = a.Ownership with { Team = v } }),
                 "tags" => Set(Fields.Tags(input.Tags, field), (a, v) => a with { Tags = v }),
                 AddressMapping.Path => Set(AddressMapping.ToDomain(input.Address, field), (a, v) => a with { Address = v }),
-                "value_tier" => Set(Tier(input.ValueTier, field), (a, v) => a with { ValueTier = v }),
+                "value_tier" => Set(Tier(input.ValueTier, field),
+                    (a, v) => a with { ValueTier = v, ValueTierSource = v is null ? null : ValueTierRules.Manual }),
+                "phase_override" => Set(input.PhaseOverride, (a, v) => a with { PhaseOverride = v }),
                 _ => Set(Phase(input.Phase) ?? throw new InvalidFieldException(field, "must be a relationship phase."),
-                    (a, v) => a with { Phase = v }),
+                    (a, v) => a with { Phase = v, PhaseOverride = true }),
             });
         }
 
@@ -114,6 +118,7 @@ internal static class AccountMapping
         if (input.Tags.Count > 0) yield return "tags";
         if (input.Address is not null) yield return AddressMapping.Path;
         if (input.ValueTier != Proto.ValueTier.Unspecified) yield return "value_tier";
+        if (input.PhaseOverride) yield return "phase_override";
         if (input.Phase != Proto.RelationshipPhase.Unspecified) yield return "phase";
     }
 

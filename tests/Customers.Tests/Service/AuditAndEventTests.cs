@@ -33,7 +33,7 @@ public sealed class AuditAndEventTests(CustomersServer server)
 
         await _client.UpdateAccountAsync(new Proto.UpdateAccountRequest
         {
-            Account = new Proto.Account { Name = account.Name, DisplayName = "Tyrell Corp", Phase = Proto.RelationshipPhase.Awareness },
+            Account = new Proto.Account { Name = account.Name, DisplayName = "Tyrell Corp" },
         }, rep.Headers);
         await _client.UpdateAccountAsync(new Proto.UpdateAccountRequest
         {

@@ -84,12 +84,26 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
         [NoRole] = ["PD", "PD", "PD", "PD"],
     };
 
+    /// <summary>Recording or changing an interaction: the account's writers, and service agents on any account.</summary>
+    private static readonly Dictionary<string, string[]> Interact = new()
+    {
+        [Roles.Admin] = ["OK", "OK", "OK", "NF"],
+        [Roles.SalesManager] = ["OK", "OK", "PD", "NF"],
+        [Roles.SalesRep] = ["OK", "OK", "PD", "NF"],
+        [Roles.ServiceAgent] = ["OK", "OK", "OK", "NF"],
+        [Roles.Analyst] = ["PD", "PD", "PD", "NF"],
+        [Roles.Marketer] = ["PD", "PD", "PD", "NF"],
+        [NoRole] = ["PD", "PD", "PD", "NF"],
+    };
+
     private static readonly (string Rpc, Dictionary<string, string[]> Expected)[] Rpcs =
     [
         ("GetAccount", Read), ("UpdateAccount", Write), ("DeleteAccount", Write), ("ListAccounts", List),
         ("GetContact", Read), ("UpdateContact", Write), ("ListContacts", List), ("CreateContact", AddContact),
         ("ListFieldChanges", Read), ("RecordCommitmentAnswers", Write), ("ListRelationships", Read),
         ("RecordConsent", Consent), ("ListConsents", Read), ("ErasePersonalData", Erase),
+        ("DeleteContact", Write), ("RecordInteraction", Interact), ("GetInteraction", Read), ("UpdateInteraction", Interact),
+        ("ListInteractions", Read), ("GetCustomer360", Read), ("ListPhaseChanges", Read),
     ];
 
     public static TheoryData<string, string, string, string> Cases()
@@ -177,6 +191,29 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
         Assert.Equal("PD", toStranger);
     }
 
+    [Theory]
+    [InlineData(Roles.Admin, "OK", "OK")]
+    [InlineData(Roles.SalesManager, "OK", "PD")]
+    [InlineData(Roles.SalesRep, "OK", "PD")]
+    [InlineData(Roles.ServiceAgent, "OK", "PD")]
+    [InlineData(Roles.Analyst, "OK", "PD")]
+    [InlineData(Roles.Marketer, "OK", "PD")]
+    [InlineData(NoRole, "PD", "PD")]
+    public async Task Every_role_reads_the_tenant_settings_and_only_an_admin_changes_them(string role, string read, string change)
+    {
+        var caller = server.User(TestData.NewTenant(), "caller", role == NoRole ? [] : [role], "north");
+        var client = server.Client;
+
+        Assert.Equal(read, await OutcomeOf(() => client.GetContactPolicyAsync(new Proto.GetContactPolicyRequest(), caller.Headers)));
+        Assert.Equal(read, await OutcomeOf(() => client.GetValueTierRulesAsync(new Proto.GetValueTierRulesRequest(), caller.Headers)));
+        Assert.Equal(change, await OutcomeOf(() => client.UpdateContactPolicyAsync(
+            new Proto.UpdateContactPolicyRequest { Policy = new Proto.ContactPolicy { RepeatedContactThreshold = 2 } }, caller.Headers)));
+        Assert.Equal(change, await OutcomeOf(() => client.ReplaceValueTierRulesAsync(new Proto.ReplaceValueTierRulesRequest
+        {
+            Rules = { new Proto.ValueTierRule { Tier = Proto.ValueTier.High, Tag = "vip" } },
+        }, caller.Headers)));
+    }
+
     [Fact]
     public async Task A_call_without_a_token_is_unauthenticated()
     {
@@ -224,8 +261,31 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
             "ListConsents" => await OutcomeOf(() => client.ListConsentsAsync(new Proto.ListConsentsRequest { Contact = contact.Name }, headers)),
             "ErasePersonalData" => await OutcomeOf(() => client.ErasePersonalDataAsync(
                 new Proto.ErasePersonalDataRequest { Contact = contact.Name }, headers)),
+            "DeleteContact" => await OutcomeOf(() => client.DeleteContactAsync(new Proto.DeleteContactRequest { Name = contact.Name }, headers)),
+            "RecordInteraction" => await OutcomeOf(() => client.RecordInteractionAsync(
+                InteractionData.Interaction(account.Name, direction: Proto.InteractionDirection.Inbound), headers)),
+            "GetInteraction" => await OutcomeOf(async () => client.GetInteractionAsync(
+                new Proto.GetInteractionRequest { Name = (await RecordedByAdminAsync(account)).Name }, headers)),
+            "UpdateInteraction" => await OutcomeOf(async () => client.UpdateInteractionAsync(new Proto.UpdateInteractionRequest
+            {
+                Interaction = new Proto.Interaction { Name = (await RecordedByAdminAsync(account)).Name, Outcome = Proto.InteractionOutcome.Reached },
+            }, headers)),
+            "ListInteractions" => await OutcomeOf(() => client.ListInteractionsAsync(
+                new Proto.ListInteractionsRequest { Parent = account.Name }, headers)),
+            "GetCustomer360" => await OutcomeOf(() => client.GetCustomer360Async(new Proto.GetCustomer360Request { Account = account.Name }, headers)),
+            "ListPhaseChanges" => await OutcomeOf(() => client.ListPhaseChangesAsync(
+                new Proto.ListPhaseChangesRequest { Account = account.Name }, headers)),
             _ => throw new ArgumentOutOfRangeException(nameof(rpc), rpc, null),
         };
+    }
+
+    private async Task<Proto.Interaction> RecordedByAdminAsync(Proto.Account account) =>
+        await server.Client.RecordInteractionAsync(InteractionData.Interaction(account.Name), server.Admin(account.TenantId).Headers);
+
+    private static async Task<string> OutcomeOf<T>(Func<Task<AsyncUnaryCall<T>>> call)
+    {
+        var pending = await call();
+        return await OutcomeOf(() => pending);
     }
 
     private static async Task<string> OutcomeOf<T>(Func<AsyncUnaryCall<T>> call)

@@ -144,6 +144,78 @@ public sealed class BadInputTests(CustomersServer server)
         Assert.All([negative, otherFilter, garbage], e => Assert.Equal(StatusCode.InvalidArgument, e.StatusCode));
     }
 
+    [Theory]
+    [InlineData("no channel", "interaction.channel")]
+    [InlineData("unknown channel", "interaction.channel")]
+    [InlineData("unknown outcome", "interaction.outcome")]
+    [InlineData("future occur time", "interaction.occur_time")]
+    [InlineData("10 KB subject", "interaction.subject")]
+    [InlineData("notes over 10,000 characters", "interaction.notes")]
+    [InlineData("contact of another account", "interaction.contact")]
+    [InlineData("neither account nor contact", "interaction.account")]
+    [InlineData("malformed account", "interaction.account")]
+    [InlineData("follow-up without due time", "interaction.follow_up.due_time")]
+    [InlineData("bad request id", "request_id")]
+    public async Task A_bad_interaction_is_invalid_argument_naming_the_field(string problem, string field)
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var account = await _client.CreateAccountAsync(TestData.Company("Acme"), rep.Headers);
+        var other = await _client.CreateAccountAsync(TestData.Company("Other Corp"), rep.Headers);
+        var stranger = await _client.CreateContactAsync(TestData.Contact(other, "Sam", "Stranger"), rep.Headers);
+        var request = InteractionData.Interaction(account.Name);
+        var interaction = request.Interaction;
+        switch (problem)
+        {
+            case "no channel": interaction.Channel = Proto.InteractionChannel.Unspecified; break;
+            case "unknown channel": interaction.Channel = (Proto.InteractionChannel)42; break;
+            case "unknown outcome": interaction.Outcome = (Proto.InteractionOutcome)99; break;
+            case "future occur time": interaction.OccurTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(1)); break;
+            case "10 KB subject": interaction.Subject = new string('x', 10_240); break;
+            case "notes over 10,000 characters": interaction.Notes = new string('n', 10_001); break;
+            case "contact of another account": interaction.Contact = stranger.Name; break;
+            case "neither account nor contact": interaction.Account = ""; break;
+            case "malformed account": interaction.Account = "acme"; break;
+            case "follow-up without due time": interaction.FollowUp = new Proto.FollowUp { Note = "call back" }; break;
+            default: request.RequestId = "again"; break;
+        }
+
+        var error = await TestData.FailsAsync(() => _client.RecordInteractionAsync(request, rep.Headers));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith(field + ":", error.Status.Detail);
+        Assert.True(error.Status.Detail.Length < 300, "the message stays short even for a 10 KB input");
+        Assert.Empty((await _client.ListInteractionsAsync(new Proto.ListInteractionsRequest { Parent = account.Name }, rep.Headers)).Interactions);
+    }
+
+    [Fact]
+    public async Task Bad_interaction_updates_lists_and_policies_are_invalid_naming_the_field()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var account = await _client.CreateAccountAsync(TestData.Company("Acme"), admin.Headers);
+        var recorded = await _client.RecordInteractionAsync(InteractionData.Interaction(account.Name), admin.Headers);
+
+        var unknownPath = await TestData.FailsAsync(() => _client.UpdateInteractionAsync(new Proto.UpdateInteractionRequest
+        {
+            Interaction = new Proto.Interaction { Name = recorded.Name, Account = "accounts/x" },
+            UpdateMask = TestData.Mask("account"),
+        }, admin.Headers));
+        var noFollowUp = await TestData.FailsAsync(() => _client.UpdateInteractionAsync(new Proto.UpdateInteractionRequest
+        {
+            Interaction = new Proto.Interaction { Name = recorded.Name, FollowUp = new Proto.FollowUp { Done = true } },
+        }, admin.Headers));
+        var badParent = await TestData.FailsAsync(() => _client.ListInteractionsAsync(new Proto.ListInteractionsRequest { Parent = "users/1" }, admin.Headers));
+        var badPolicy = await TestData.FailsAsync(() => _client.UpdateContactPolicyAsync(new Proto.UpdateContactPolicyRequest
+        {
+            Policy = new Proto.ContactPolicy { RepeatedContactThreshold = -1 },
+        }, admin.Headers));
+
+        Assert.StartsWith("update_mask:", unknownPath.Status.Detail);
+        Assert.StartsWith("interaction.follow_up.done:", noFollowUp.Status.Detail);
+        Assert.StartsWith("parent:", badParent.Status.Detail);
+        Assert.StartsWith("policy.repeated_contact_threshold:", badPolicy.Status.Detail);
+        Assert.All([unknownPath, noFollowUp, badParent, badPolicy], e => Assert.Equal(StatusCode.InvalidArgument, e.StatusCode));
+    }
+
     private async Task InsertAccountsAsync(string tenantId, int count)
     {
         await using var command = server.Database.CreateCommand(

@@ -1,0 +1,90 @@
+using CrmPlatform.Contracts.Events;
+using CrmPlatform.Customers.Data;
+using CrmPlatform.Customers.Domain;
+using CrmPlatform.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace CrmPlatform.Customers.Application;
+
+/// <summary>An account with its derived fields applied, and why its phase is what it is.</summary>
+public sealed record DerivedAccount(Account Account, string PhaseReason);
+
+/// <summary>
+/// Keeps the derived fields of an account current inside the caller's transaction: the Dwyer phase (from its
+/// interactions, unless overridden by hand) and the value tier (from the tenant's rules, unless set by hand). A phase
+/// change is appended to the phase history and published as RelationshipPhaseChanged in the same transaction.
+/// </summary>
+public sealed class AccountDerivation(Outbox outbox)
+{
+    /// <summary>Who changes what the service derives on its own (the scheduled re-evaluation).</summary>
+    public const string ServiceUser = "service:customers";
+
+    public async Task<DerivedAccount> DeriveAsync(
+        NpgsqlTransaction transaction, Account account, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var signals = await InteractionRows.SignalsAsync(transaction, account.TenantId, account.Id, cancellationToken);
+        var rules = await ValueTierRuleRows.FindAsync(transaction.Connection!, transaction, account.TenantId, cancellationToken);
+        return Derive(account, signals, rules.Rules, now);
+    }
+
+    /// <summary>A new account has no interactions yet: only the value-tier rules apply to it.</summary>
+    public static async Task<Account> DeriveNewAsync(NpgsqlTransaction transaction, Account account, CancellationToken cancellationToken)
+    {
+        var rules = await ValueTierRuleRows.FindAsync(transaction.Connection!, transaction, account.TenantId, cancellationToken);
+        return ValueTierRules.Apply(account, rules.Rules, new ValueTierFacts(0, 0));
+    }
+
+    public static DerivedAccount Derive(
+        Account account, IReadOnlyList<InteractionSignal> signals, IReadOnlyList<ValueTierRule> rules, DateTimeOffset now)
+    {
+        var tiered = ValueTierRules.Apply(account, rules, ValueTierFacts.Of(signals, now));
+        if (account.PhaseOverride)
+        {
+            return new DerivedAccount(tiered, PhaseChange.Manual);
+        }
+
+        var decision = RelationshipPhaseRules.Derive(signals, account.Commitment?.IsCommitted == true, now);
+        return new DerivedAccount(tiered with { Phase = decision.Phase }, decision.Reason);
+    }
+
+    /// <summary>Re-derives a locked account and writes what changed (row, field history, events).</summary>
+    public async Task<Account> RefreshAsync(
+        NpgsqlTransaction transaction, Account locked, string changedBy, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await WriteAsync(transaction, locked, await DeriveAsync(transaction, locked, now, cancellationToken), changedBy, now, cancellationToken);
+
+    /// <summary>Writes a derived account over <paramref name="before"/> when anything changed; returns the current account.</summary>
+    public async Task<Account> WriteAsync(
+        NpgsqlTransaction transaction, Account before, DerivedAccount derived, string changedBy, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var after = derived.Account with { Version = before.Version + 1, UpdatedAt = now };
+        var changes = FieldChanges.Between(before, after);
+        if (changes.Count == 0)
+        {
+            return before;
+        }
+
+        await AccountRows.UpdateAsync(transaction, after, cancellationToken);
+        await AuditLog.WriteAsync(transaction, after.TenantId, after, after.Version, changes, changedBy, now, cancellationToken);
+        await outbox.EnqueueAsync(transaction, new CustomerUpdated(
+            after.Id, after.TenantId, changes.Select(c => c.Field).ToList(), after.Version, changedBy, now), cancellationToken);
+        await RecordPhaseChangeAsync(transaction, before, after, derived.PhaseReason, changedBy, now, cancellationToken);
+        return after;
+    }
+
+    /// <summary>Appends the phase change to the history and publishes it, when the phase changed.</summary>
+    public async Task RecordPhaseChangeAsync(
+        NpgsqlTransaction transaction, Account before, Account after, string reason, string changedBy, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (after.Phase == before.Phase)
+        {
+            return;
+        }
+
+        await PhaseChangeRows.AppendAsync(transaction, after.TenantId,
+            new PhaseChange(0, after.Id, before.Phase, after.Phase, reason, changedBy, now), cancellationToken);
+        await outbox.EnqueueAsync(transaction, new RelationshipPhaseChanged(
+            after.Id, after.TenantId, before.Phase.ToString(), after.Phase.ToString(), reason, changedBy, now), cancellationToken);
+    }
+}

@@ -1,0 +1,41 @@
+using CrmPlatform.Customers.Domain;
+using Npgsql;
+
+namespace CrmPlatform.Customers.Data;
+
+/// <summary>SQL for <c>contact_policies</c>, one row per tenant that changed the defaults.</summary>
+internal static class ContactPolicyRows
+{
+    public static async Task<ContactPolicy> FindAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT repeated_contact_window_seconds, repeated_contact_threshold FROM contact_policies WHERE tenant_id = $1",
+            connection, transaction);
+        command.Parameters.Add(Sql.Text(tenantId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new ContactPolicy(TimeSpan.FromSeconds(reader.GetInt64(0)), reader.GetInt32(1))
+            : ContactPolicy.Default;
+    }
+
+    public static async Task SaveAsync(
+        NpgsqlConnection connection, string tenantId, ContactPolicy policy, string updatedBy, DateTimeOffset updatedAt,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO contact_policies (tenant_id, repeated_contact_window_seconds, repeated_contact_threshold, updated_by, updated_at)
+            VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (tenant_id) DO UPDATE SET repeated_contact_window_seconds = $2, repeated_contact_threshold = $3,
+                                                  updated_by = $4, updated_at = $5
+            """,
+            connection);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Value((long)policy.RepeatedContactWindow.TotalSeconds));
+        command.Parameters.Add(Sql.Value(policy.RepeatedContactThreshold));
+        command.Parameters.Add(Sql.Text(updatedBy));
+        command.Parameters.Add(Sql.Value(updatedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

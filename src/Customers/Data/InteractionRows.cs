@@ -1,0 +1,319 @@
+using CrmPlatform.Customers.Domain;
+using Npgsql;
+
+namespace CrmPlatform.Customers.Data;
+
+/// <summary>SQL for <c>interactions</c>. Every statement is scoped to one tenant; interactions of deleted accounts are hidden.</summary>
+internal static class InteractionRows
+{
+    private const string Columns =
+        "i.id, i.tenant_id, i.account_id, i.contact_id, i.channel, i.touchpoint_type, i.touchpoint_owner, i.direction, i.purpose, "
+        + "i.outcome, i.subject, i.notes, i.occurred_at, i.recorded_by, i.source, i.follow_up_due_at, i.follow_up_owner, "
+        + "i.follow_up_note, i.follow_up_done_at, i.previous_attempts, i.version, i.created_at, i.updated_at";
+
+    private const string From = "interactions i JOIN accounts a ON a.id = i.account_id AND a.deleted_at IS NULL";
+
+    /// <returns>False when the tenant already has an interaction with this request id (nothing is written).</returns>
+    public static async Task<bool> InsertAsync(
+        NpgsqlTransaction transaction, Interaction interaction, Guid? requestId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO interactions (id, tenant_id, account_id, contact_id, channel, touchpoint_type, touchpoint_owner, direction,
+                                      purpose, outcome, subject, notes, occurred_at, follow_up_due_at, follow_up_owner,
+                                      follow_up_note, follow_up_done_at, version, updated_at, recorded_by, source,
+                                      previous_attempts, created_at, request_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+            ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
+            """,
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Value(interaction.Id));
+        command.Parameters.Add(Sql.Text(interaction.TenantId));
+        command.Parameters.Add(Sql.Value(interaction.AccountId));
+        command.Parameters.Add(Sql.Uuid(interaction.ContactId));
+        AddFields(command, interaction);
+        command.Parameters.Add(Sql.Text(interaction.RecordedBy));
+        command.Parameters.Add(Sql.Text(interaction.Source));
+        command.Parameters.Add(Sql.Value(interaction.PreviousAttempts.ToArray()));
+        command.Parameters.Add(Sql.Value(interaction.CreatedAt));
+        command.Parameters.Add(Sql.Uuid(requestId));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public static async Task UpdateAsync(NpgsqlTransaction transaction, Interaction interaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE interactions SET channel = $5, touchpoint_type = $6, touchpoint_owner = $7, direction = $8, purpose = $9,
+                                    outcome = $10, subject = $11, notes = $12, occurred_at = $13, follow_up_due_at = $14,
+                                    follow_up_owner = $15, follow_up_note = $16, follow_up_done_at = $17, version = $18,
+                                    updated_at = $19
+            WHERE tenant_id = $2 AND id = $1 AND account_id = $3 AND contact_id IS NOT DISTINCT FROM $4
+            """,
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Value(interaction.Id));
+        command.Parameters.Add(Sql.Text(interaction.TenantId));
+        command.Parameters.Add(Sql.Value(interaction.AccountId));
+        command.Parameters.Add(Sql.Uuid(interaction.ContactId));
+        AddFields(command, interaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task<Interaction?> FindAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, bool forUpdate,
+        CancellationToken cancellationToken)
+    {
+        var sql = $"SELECT {Columns} FROM {From} WHERE i.tenant_id = $1 AND i.id = $2" + (forUpdate ? " FOR UPDATE OF i" : "");
+        return (await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken)).SingleOrDefault();
+    }
+
+    public static async Task<Interaction?> FindByRequestIdAsync(
+        NpgsqlTransaction transaction, string tenantId, Guid requestId, CancellationToken cancellationToken) =>
+        (await QueryAsync(transaction.Connection!, transaction, $"SELECT {Columns} FROM {From} WHERE i.tenant_id = $1 AND i.request_id = $2",
+            [Sql.Text(tenantId), Sql.Value(requestId)], cancellationToken)).SingleOrDefault();
+
+    /// <summary>What every interaction of an account says about the relationship, for the phase and value-tier rules.</summary>
+    public static async Task<List<InteractionSignal>> SignalsAsync(
+        NpgsqlTransaction transaction, string tenantId, Guid accountId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT occurred_at, direction, purpose, outcome FROM interactions WHERE tenant_id = $1 AND account_id = $2 ORDER BY occurred_at, id",
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Value(accountId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var signals = new List<InteractionSignal>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            signals.Add(new InteractionSignal(
+                reader.GetFieldValue<DateTimeOffset>(0),
+                Enum<InteractionDirection>(reader, 1),
+                Enum<InteractionPurpose>(reader, 2),
+                Enum<InteractionOutcome>(reader, 3)));
+        }
+
+        return signals;
+    }
+
+    /// <summary>The signals of every interaction of a tenant since <paramref name="since"/>, by account.</summary>
+    public static async Task<Dictionary<Guid, List<InteractionSignal>>> RecentSignalsAsync(
+        NpgsqlTransaction transaction, string tenantId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT account_id, occurred_at, direction, purpose, outcome FROM interactions WHERE tenant_id = $1 AND occurred_at > $2",
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Value(since));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var signals = new Dictionary<Guid, List<InteractionSignal>>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var accountId = reader.GetGuid(0);
+            if (!signals.TryGetValue(accountId, out var list))
+            {
+                signals[accountId] = list = [];
+            }
+
+            list.Add(new InteractionSignal(
+                reader.GetFieldValue<DateTimeOffset>(1),
+                Enum<InteractionDirection>(reader, 2),
+                Enum<InteractionPurpose>(reader, 3),
+                Enum<InteractionOutcome>(reader, 4)));
+        }
+
+        return signals;
+    }
+
+    /// <summary>
+    /// The outbound interactions with the same contact (or, for <paramref name="contactId"/> null, with the account as a
+    /// whole) that occurred in [<paramref name="from"/>, <paramref name="until"/>], oldest first.
+    /// </summary>
+    public static async Task<List<Guid>> OutboundAttemptsAsync(
+        NpgsqlTransaction transaction, string tenantId, Guid accountId, Guid? contactId, DateTimeOffset from, DateTimeOffset until,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT id FROM interactions
+            WHERE tenant_id = $1 AND account_id = $2 AND contact_id IS NOT DISTINCT FROM $3 AND direction = $4
+              AND occurred_at >= $5 AND occurred_at <= $6
+            ORDER BY occurred_at, id
+            """,
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Value(accountId));
+        command.Parameters.Add(Sql.Uuid(contactId));
+        command.Parameters.Add(Sql.Value((short)InteractionDirection.Outbound));
+        command.Parameters.Add(Sql.Value(from));
+        command.Parameters.Add(Sql.Value(until));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>A timeline page, newest first: after <see cref="InteractionQuery.After"/> in (occur time, id) order.</summary>
+    public static Task<List<Interaction>> ListAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, InteractionQuery query, CancellationToken cancellationToken)
+    {
+        var filter = new Filter().Add("i.tenant_id = @p", Sql.Text(query.TenantId));
+        filter.Add(query.ParentKind == RecordKind.Account ? "i.account_id = @p" : "i.contact_id = @p", Sql.Value(query.ParentId));
+        if (query.Channel is { } channel)
+        {
+            filter.Add("i.channel = @p", Sql.Value((short)channel));
+        }
+
+        if (query.Purpose is { } purpose)
+        {
+            filter.Add("i.purpose = @p", Sql.Value((short)purpose));
+        }
+
+        if (query.RepeatedOnly)
+        {
+            filter.Add("cardinality(i.previous_attempts) > 0");
+        }
+
+        if (query.After is { } after)
+        {
+            filter.Add("(i.occurred_at, i.id) < (SELECT occurred_at, id FROM interactions WHERE tenant_id = @p AND id = @p)",
+                Sql.Text(query.TenantId), Sql.Value(after));
+        }
+
+        var limit = filter.NextParameter;
+        filter.Parameters.Add(Sql.Value(query.Limit));
+        return QueryAsync(connection, transaction,
+            $"SELECT {Columns} FROM {From} WHERE {filter.Where} ORDER BY i.occurred_at DESC, i.id DESC LIMIT {limit}",
+            filter.Parameters, cancellationToken);
+    }
+
+    /// <summary>Open follow-ups, due soonest first, after <see cref="FollowUpQuery.After"/> in (due time, id) order.</summary>
+    public static Task<List<Interaction>> OpenFollowUpsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, FollowUpQuery query, CancellationToken cancellationToken)
+    {
+        var filter = new Filter()
+            .Add("i.tenant_id = @p", Sql.Text(query.TenantId))
+            .Add("i.follow_up_due_at IS NOT NULL AND i.follow_up_done_at IS NULL");
+        if (query.OwnerUserId is not null)
+        {
+            filter.Add("i.follow_up_owner = @p", Sql.Text(query.OwnerUserId));
+        }
+
+        if (query.AccountId is { } accountId)
+        {
+            filter.Add("i.account_id = @p", Sql.Value(accountId));
+        }
+
+        if (query.Scope is { All: false } scope)
+        {
+            filter.Add("a.owner_user_id = @p OR a.team = ANY(@p)", Sql.Text(scope.UserId), Sql.Value(scope.Teams.ToArray()));
+        }
+
+        if (query.DueBefore is { } dueBefore)
+        {
+            filter.Add("i.follow_up_due_at < @p", Sql.Value(dueBefore));
+        }
+
+        if (query.After is { } after)
+        {
+            filter.Add("(i.follow_up_due_at, i.id) > (SELECT follow_up_due_at, id FROM interactions WHERE tenant_id = @p AND id = @p)",
+                Sql.Text(query.TenantId), Sql.Value(after));
+        }
+
+        var limit = filter.NextParameter;
+        filter.Parameters.Add(Sql.Value(query.Limit));
+        return QueryAsync(connection, transaction,
+            $"SELECT {Columns} FROM {From} WHERE {filter.Where} ORDER BY i.follow_up_due_at, i.id LIMIT {limit}",
+            filter.Parameters, cancellationToken);
+    }
+
+    /// <summary>How many interactions an account has (its contacts' included) and when the latest occurred.</summary>
+    public static async Task<(int Count, DateTimeOffset? Latest)> CountAsync(
+        NpgsqlTransaction transaction, string tenantId, Guid accountId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*)::int, max(occurred_at) FROM interactions WHERE tenant_id = $1 AND account_id = $2",
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Value(accountId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    private static void AddFields(NpgsqlCommand command, Interaction interaction)
+    {
+        command.Parameters.Add(Sql.Value((short)interaction.Channel));
+        command.Parameters.Add(Sql.SmallInt((short?)interaction.TouchpointType));
+        command.Parameters.Add(Sql.SmallInt((short?)interaction.TouchpointOwner));
+        command.Parameters.Add(Sql.SmallInt((short?)interaction.Direction));
+        command.Parameters.Add(Sql.SmallInt((short?)interaction.Purpose));
+        command.Parameters.Add(Sql.SmallInt((short?)interaction.Outcome));
+        command.Parameters.Add(Sql.Text(interaction.Subject));
+        command.Parameters.Add(Sql.Text(interaction.Notes));
+        command.Parameters.Add(Sql.Value(interaction.OccurredAt));
+        command.Parameters.Add(Sql.Time(interaction.FollowUp?.DueAt));
+        command.Parameters.Add(Sql.Text(interaction.FollowUp?.OwnerUserId));
+        command.Parameters.Add(Sql.Text(interaction.FollowUp?.Note));
+        command.Parameters.Add(Sql.Time(interaction.FollowUp?.DoneAt));
+        command.Parameters.Add(Sql.Value(interaction.Version));
+        command.Parameters.Add(Sql.Value(interaction.UpdatedAt));
+    }
+
+    private static T? Enum<T>(NpgsqlDataReader reader, int ordinal) where T : struct, System.Enum =>
+        reader.IsDBNull(ordinal) ? null : (T)(object)(int)reader.GetInt16(ordinal);
+
+    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    private static async Task<List<Interaction>> QueryAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, IEnumerable<NpgsqlParameter> parameters,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddRange(parameters.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var interactions = new List<Interaction>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var followUp = reader.IsDBNull(15)
+                ? null
+                : new FollowUp(reader.GetFieldValue<DateTimeOffset>(15), reader.GetString(16), reader.NullableString(17), Time(reader, 18));
+            interactions.Add(new Interaction(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                reader.GetGuid(2),
+                reader.IsDBNull(3) ? null : reader.GetGuid(3),
+                (InteractionChannel)reader.GetInt16(4),
+                Enum<TouchpointType>(reader, 5),
+                Enum<TouchpointOwner>(reader, 6),
+                Enum<InteractionDirection>(reader, 7),
+                Enum<InteractionPurpose>(reader, 8),
+                Enum<InteractionOutcome>(reader, 9),
+                reader.NullableString(10),
+                reader.NullableString(11),
+                reader.GetFieldValue<DateTimeOffset>(12),
+                reader.GetString(13),
+                reader.GetString(14),
+                followUp,
+                reader.GetFieldValue<Guid[]>(19),
+                reader.GetInt64(20),
+                reader.GetFieldValue<DateTimeOffset>(21),
+                reader.GetFieldValue<DateTimeOffset>(22)));
+        }
+
+        return interactions;
+    }
+}
+
+/// <summary>One timeline page of an account (its contacts' interactions included) or of one contact.</summary>
+internal sealed record InteractionQuery(
+    string TenantId, RecordKind ParentKind, Guid ParentId, InteractionChannel? Channel, InteractionPurpose? Purpose, bool RepeatedOnly,
+    Guid? After, int Limit);
+
+/// <summary>One page of open follow-ups: of one owner and/or account, within a read scope (null: no restriction).</summary>
+internal sealed record FollowUpQuery(
+    string TenantId, string? OwnerUserId, Guid? AccountId, ReadScope? Scope, DateTimeOffset? DueBefore, Guid? After, int Limit);

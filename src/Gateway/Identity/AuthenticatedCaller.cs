@@ -6,4 +6,4 @@ namespace CrmPlatform.Gateway.Identity;
 /// Set on the request by <see cref="GatewayAuthenticationMiddleware"/>: who is calling, and the rate-limit partition
 /// they count against (<c>user:&lt;id&gt;</c> or <c>api-key:&lt;id&gt;</c>).
 /// </summary>
-public sealed record AuthenticatedCaller(Caller Caller, string RateLimitPartition, bool IsApiKey);
+internal sealed record AuthenticatedCaller(Caller Caller, string RateLimitPartition, bool IsApiKey);

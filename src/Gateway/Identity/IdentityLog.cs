@@ -9,7 +9,7 @@ internal static partial class IdentityLog
     public static partial void FirstAdminFromConfiguration(ILogger logger, string email, string tenant);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
-        Message = "Created the first admin {Email} in tenant {Tenant} with the one-time password {Password} . It is shown only this once: sign in and change it")]
+        Message = "Created the first admin {Email} in tenant {Tenant}. One-time password: {Password} (shown only this once: sign in and change it)")]
     public static partial void FirstAdminWithRandomPassword(ILogger logger, string email, string tenant, string password);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,

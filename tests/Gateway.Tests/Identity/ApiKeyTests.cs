@@ -68,6 +68,22 @@ public sealed class ApiKeyTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Disabling_the_owner_stops_their_keys()
+    {
+        var owner = await Gateway.SignInAsNewUserAsync([Roles.Admin]);
+        var created = await Gateway.Client.CreateApiKeyAsync(
+            new Proto.CreateApiKeyRequest { ApiKey = new Proto.ApiKey { DisplayName = "owned", Roles = { Roles.Analyst } } }, owner.Headers());
+        var admin = await Gateway.SignInAsAdminAsync();
+
+        await Gateway.Client.UpdateUserAsync(
+            new Proto.UpdateUserRequest { User = new Proto.User { Name = owner.User.Name, Disabled = true }, UpdateMask = new() { Paths = { "disabled" } } },
+            admin.Headers());
+        var error = await Users.FailsAsync(() => Gateway.Client.GetCurrentUserAsync(new Proto.GetCurrentUserRequest(), Users.ApiKeyHeaders(created.Key)));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Fact]
     public async Task A_key_past_its_expiry_or_with_a_wrong_secret_is_refused()
     {
         var created = await Gateway.CreateApiKeyAsync([Roles.Admin]);

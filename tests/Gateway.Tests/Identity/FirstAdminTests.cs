@@ -31,7 +31,7 @@ public sealed partial class FirstAdminTests(GatewayFixture fixture)
         var settings = new Dictionary<string, string?> { ["Gateway:AdminPassword"] = "" };
         var first = await fixture.StartGatewayAsync(settings, database);
 
-        var lines = first.Logs.Lines.Where(line => line.Contains("one-time password", StringComparison.Ordinal)).ToList();
+        var lines = first.Logs.Lines.Where(line => line.Contains("One-time password", StringComparison.Ordinal)).ToList();
         var password = OneTimePassword().Match(Assert.Single(lines)).Groups["password"].Value;
         var session = await first.SignInAsync(GatewayServer.AdminEmail, password);
         var restarted = await fixture.StartGatewayAsync(settings, database);
@@ -60,9 +60,9 @@ public sealed partial class FirstAdminTests(GatewayFixture fixture)
         var replicas = await Task.WhenAll(fixture.StartGatewayAsync(settings, database), fixture.StartGatewayAsync(settings, database));
 
         Assert.Equal(1, await replicas[0].ScalarAsync<long>("SELECT count(*) FROM users"));
-        Assert.Single(replicas.SelectMany(replica => replica.Logs.Lines), line => line.Contains("one-time password", StringComparison.Ordinal));
+        Assert.Single(replicas.SelectMany(replica => replica.Logs.Lines), line => line.Contains("One-time password", StringComparison.Ordinal));
     }
 
-    [GeneratedRegex("one-time password (?<password>[A-Za-z0-9]+) ")]
+    [GeneratedRegex("One-time password: (?<password>[A-Za-z0-9]+) ")]
     private static partial Regex OneTimePassword();
 }

@@ -52,17 +52,22 @@ public sealed class AuthenticationFailureTests(GatewayFixture fixture)
         Assert.Equal("Bearer", plainResponse.Headers.WwwAuthenticate.Single().Scheme);
     }
 
-    [Fact]
-    public async Task A_grpc_web_call_without_a_token_gets_its_status_in_the_body()
+    [Theory]
+    [InlineData("application/grpc-web+proto", false)]
+    [InlineData("application/grpc-web-text+proto", true)]
+    public async Task A_grpc_web_call_without_a_token_gets_its_status_in_the_body(string contentType, bool base64)
     {
         using var client = new HttpClient();
+        byte[] emptyMessage = [0, 0, 0, 0, 0];
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Gateway.HttpAddress, GatewayServer.ForwardedMethod))
         {
-            Content = new ByteArrayContent([0, 0, 0, 0, 0]) { Headers = { ContentType = new MediaTypeHeaderValue("application/grpc-web+proto") } },
+            Content = base64
+                ? new StringContent(Convert.ToBase64String(emptyMessage), MediaTypeHeaderValue.Parse(contentType))
+                : new ByteArrayContent(emptyMessage) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } },
         };
 
         using var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsByteArrayAsync();
+        var body = base64 ? Convert.FromBase64String(await response.Content.ReadAsStringAsync()) : await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(0x80, body[0]);

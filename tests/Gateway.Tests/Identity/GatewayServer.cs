@@ -4,13 +4,11 @@ using CrmPlatform.ServiceDefaults;
 using CrmPlatform.ServiceDefaults.Security;
 using CrmPlatform.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Proto = CrmPlatform.Contracts.Identity.V1;
@@ -32,10 +30,11 @@ public sealed class GatewayServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private GatewayServer(WebApplication app, string connectionString, LogRecorder logs)
+    private GatewayServer(WebApplication app, string connectionString, LogRecorder logs, ConcurrentQueue<IHeaderDictionary> forwarded)
     {
         _app = app;
         Logs = logs;
+        Forwarded = forwarded;
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
         GrpcAddress = new Uri(addresses[0]);
         HttpAddress = new Uri(addresses[1]);
@@ -59,7 +58,7 @@ public sealed class GatewayServer : IAsyncDisposable
     public LogRecorder Logs { get; }
 
     /// <summary>The headers of each call that got past authentication to a forwarded path, in order.</summary>
-    public ConcurrentQueue<IHeaderDictionary> Forwarded { get; } = new();
+    public ConcurrentQueue<IHeaderDictionary> Forwarded { get; }
 
     /// <summary>Starts a gateway on <paramref name="database"/> (created if missing) with the test settings plus <paramref name="settings"/>.</summary>
     public static async Task<GatewayServer> StartAsync(
@@ -98,15 +97,14 @@ public sealed class GatewayServer : IAsyncDisposable
         app.UseGatewayIdentity();
         app.MapDefaultEndpoints();
         app.MapGatewayIdentity();
-        GatewayServer? server = null;
+        var forwarded = new ConcurrentQueue<IHeaderDictionary>();
         app.MapPost("/crm.customers.v1.Customers/{method}", (HttpContext context) =>
         {
-            server!.Forwarded.Enqueue(new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value)));
+            forwarded.Enqueue(new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value)));
             return context.WriteGrpcStatusAsync(new Status(StatusCode.Unavailable, "Recorded: the forwarder is not mapped in this test."));
         });
         await app.StartAsync();
-        server = new GatewayServer(app, connectionString, logs);
-        return server;
+        return new GatewayServer(app, connectionString, logs, forwarded);
     }
 
     /// <summary>Call headers carrying a caller token.</summary>

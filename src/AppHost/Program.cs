@@ -4,6 +4,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var postgres = builder.AddPostgres("postgres");
 var customersDb = postgres.AddDatabase("customersdb", databaseName: "customers");
+var gatewayDb = postgres.AddDatabase("gatewaydb", databaseName: "gateway");
 var messaging = builder.AddRabbitMQ("messaging");
 var tokens = builder.AddCallerTokens(issuer: "crm-gateway", audience: "crm-services");
 
@@ -20,6 +21,7 @@ builder.AddProject("gateway", "src/Gateway")
     .WithHttpEndpoint(8080)
     .WithGrpcEndpoint(8081)
     .WithCallerTokens(tokens)
+    .WithReference(gatewayDb, connectionName: "gateway").WaitFor(gatewayDb)
     .WithReference(customers).WaitFor(customers)
     .WithReference(sales).WaitFor(sales)
     .WithReference(service).WaitFor(service)

@@ -16,7 +16,7 @@ public sealed class PlatformHealthTests(DistributedAppFixture platform)
     {
         var resources = platform.App.GetResources();
 
-        Assert.Equal(["postgres", "customersdb", "messaging", .. Services], resources.Select(r => r.Name));
+        Assert.Equal(["postgres", "customersdb", "gatewaydb", "messaging", .. Services], resources.Select(r => r.Name));
         Assert.All(resources, r => Assert.Equal(ResourceState.Running, r.State));
     }
 

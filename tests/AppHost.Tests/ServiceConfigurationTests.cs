@@ -16,6 +16,15 @@ public sealed class ServiceConfigurationTests(DistributedAppFixture platform)
     }
 
     [Fact]
+    public void The_gateway_gets_its_own_database_for_users_and_api_keys()
+    {
+        var environment = EnvironmentOf("gateway");
+
+        Assert.Equal(platform.GetConnectionString("gatewaydb"), environment["ConnectionStrings__gateway"]);
+        Assert.Contains("Database=gateway", environment["ConnectionStrings__gateway"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_gateway_finds_every_service_through_aspire_service_variables()
     {
         var environment = EnvironmentOf("gateway");

@@ -16,6 +16,16 @@ public sealed class TopologyTests
     }
 
     [Fact]
+    public async Task The_gateway_needs_its_own_database_and_every_service()
+    {
+        await using var app = DistributedApplicationTestingBuilder.Create(["--only", "gateway"]);
+
+        Assert.Superset(
+            new HashSet<string> { "gatewaydb", "customers", "sales", "service", "marketing", "analytics" }, app.ResourceNames.ToHashSet());
+        Assert.Equal("gateway", app.ResourceNames[^1]);
+    }
+
+    [Fact]
     public async Task A_preferred_port_that_is_taken_falls_back_to_a_free_one()
     {
         var taken = new TcpListener(IPAddress.Loopback, 0);

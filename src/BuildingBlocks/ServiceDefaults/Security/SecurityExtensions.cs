@@ -11,13 +11,23 @@ public static class SecurityExtensions
     /// <summary>Validates the caller's JWT on every gRPC call (see <see cref="CallerAuthenticationInterceptor"/>).</summary>
     public static TBuilder AddCallerAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddCallerTokens();
+        builder.Services.AddGrpc(options => options.Interceptors.Add<CallerAuthenticationInterceptor>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="CallerTokens"/> with the <see cref="TokenSettings"/> of the <c>Auth</c> section, checked at
+    /// start-up: what the gateway needs to issue tokens, and every service to validate them.
+    /// </summary>
+    public static TBuilder AddCallerTokens<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
         var section = builder.Configuration.GetSection(TokenSettings.SectionName);
         var settings = new TokenSettings(section["Issuer"] ?? "", section["Audience"] ?? "", section["SigningKey"] ?? "");
         settings.Validate();
-        builder.Services.AddSingleton(settings);
+        builder.Services.TryAddSingleton(settings);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<CallerTokens>();
-        builder.Services.AddGrpc(options => options.Interceptors.Add<CallerAuthenticationInterceptor>());
+        builder.Services.TryAddSingleton<CallerTokens>();
         return builder;
     }
 }

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using CrmPlatform.Gateway.Identity.Data;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CrmPlatform.Gateway.Identity;
+
+/// <summary>
+/// Remembers when each API key was last used and writes it to <c>api_keys.last_used_time</c> in one statement every
+/// <see cref="GatewayIdentityOptions.ApiKeyUsageFlushInterval"/> (and at shutdown), off the request path.
+/// </summary>
+internal sealed class ApiKeyUsage(
+    ApiKeyStore keys,
+    GatewayIdentityOptions options,
+    TimeProvider timeProvider,
+    ILogger<ApiKeyUsage> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _pending = new();
+
+    public void Record(Guid keyId, DateTimeOffset time) => _pending.AddOrUpdate(keyId, time, (_, known) => known > time ? known : time);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.ApiKeyUsageFlushInterval, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await FlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await FlushAsync(CancellationToken.None);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var uses = new List<KeyValuePair<Guid, DateTimeOffset>>();
+        foreach (var keyId in _pending.Keys)
+        {
+            if (_pending.TryRemove(keyId, out var time))
+            {
+                uses.Add(new(keyId, time));
+            }
+        }
+
+        if (uses.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await keys.RecordUseAsync(uses, cancellationToken);
+        }
+        catch (Exception error) when (error is Npgsql.NpgsqlException or OperationCanceledException)
+        {
+            IdentityLog.ApiKeyUsageNotRecorded(logger, uses.Count, error);
+        }
+    }
+}

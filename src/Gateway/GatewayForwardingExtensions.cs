@@ -1,6 +1,7 @@
 using CrmPlatform.Contracts.Customers.V1;
 using CrmPlatform.Gateway.Forwarding;
 using CrmPlatform.Grpc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmPlatform.Gateway;
 
@@ -10,6 +11,7 @@ public static class GatewayForwardingExtensions
     /// <summary>Builds the clusters (destinations from <c>services__*</c>), the forwarder and the active health checks.</summary>
     public static TBuilder AddGatewayForwarding<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProxyState>();
         builder.Services.AddSingleton<HttpForwarder>();
         builder.Services.AddHostedService<ActiveHealthChecker>();

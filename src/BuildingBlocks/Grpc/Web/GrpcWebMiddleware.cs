@@ -91,6 +91,9 @@ public sealed class GrpcWebMiddleware(RequestDelegate next)
             if (RequestValidation.IsContentType(headers.ContentType, GrpcProtocol.GrpcContentType))
             {
                 headers.ContentType = isText ? GrpcProtocol.GrpcWebTextResponseContentType : GrpcProtocol.GrpcWebResponseContentType;
+
+                // The trailer frame (and base64) make the body longer than the gRPC response it comes from.
+                headers.ContentLength = null;
                 response.MoveStatusToTrailers(headers);
             }
 

@@ -24,8 +24,14 @@ public sealed class InteropServerProcess : IAsyncDisposable
     public static async Task<InteropServerProcess> StartAsync(string name)
     {
         var port = FreePorts.Pick(1)[0];
-        var assembly = DotnetProject.OutputAssembly(Path.Combine(RepositoryRoot.Find(), "tests", "Grpc.Interop"), Configuration);
-        var process = ChildProcess.Start(new ChildProcessStartInfo(name, "dotnet", [assembly, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        var projectDirectory = Path.Combine(RepositoryRoot.Find(), "tests", "Grpc.Interop");
+        var assembly = DotnetProject.OutputAssembly(projectDirectory, Configuration);
+
+        // Its own folder as content root: the test's output folder holds the gateway's appsettings.json.
+        var process = ChildProcess.Start(new ChildProcessStartInfo(name, "dotnet", [assembly, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            WorkingDirectory = projectDirectory,
+        });
         var server = new InteropServerProcess(process, port);
         try
         {

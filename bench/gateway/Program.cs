@@ -28,14 +28,9 @@ var account = await new Customers.CustomersClient(direct).CreateAccountAsync(
 var request = new GetAccountRequest { Name = account.Name };
 
 // h2load counts any HTTP 200 as a success, so both paths are first checked to answer grpc-status OK with the account.
-foreach (var channel in new[] { direct, viaGateway })
-{
-    var read = await new Customers.CustomersClient(channel).GetAccountAsync(request, headers);
-    if (!read.Equals(account))
-    {
-        throw new InvalidOperationException($"GetAccount through {channel} did not return the created account.");
-    }
-}
+// The gateway takes the service once its active health check has seen it SERVING.
+await EnsureReturnsAccountAsync(direct);
+await EnsureReturnsAccountAsync(viaGateway);
 
 var requestFile = Path.GetTempFileName();
 try
@@ -59,6 +54,28 @@ finally
 }
 
 return 0;
+
+async Task EnsureReturnsAccountAsync(GrpcChannel channel)
+{
+    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+    while (true)
+    {
+        try
+        {
+            var read = await new Customers.CustomersClient(channel).GetAccountAsync(request, headers);
+            if (!read.Equals(account))
+            {
+                throw new InvalidOperationException("GetAccount did not return the created account.");
+            }
+
+            return;
+        }
+        catch (RpcException exception) when (exception.StatusCode == StatusCode.Unavailable && !timeout.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+    }
+}
 
 static byte[] Frame(IMessage message)
 {

@@ -9,7 +9,8 @@ namespace CrmPlatform.Gateway.Forwarding;
 /// <summary>
 /// Calls <c>grpc.health.v1.Health/Check</c> (the whole server, service "") on every destination of every cluster
 /// with active checks enabled, once per interval, over the cluster's own HTTP/2 client. A failed call, a timeout or
-/// any answer but SERVING takes the destination out of rotation until a later check answers SERVING.
+/// any answer but SERVING, <see cref="ActiveHealthCheckConfig.ConsecutiveFailures"/> times in a row, takes the
+/// destination out of rotation until a later check answers SERVING.
 /// </summary>
 internal sealed partial class ActiveHealthChecker(ProxyState proxy, TimeProvider timeProvider, ILogger<ActiveHealthChecker> logger) : BackgroundService
 {
@@ -64,7 +65,7 @@ internal sealed partial class ActiveHealthChecker(ProxyState proxy, TimeProvider
             failure = $"{exception.StatusCode}: {exception.Status.Detail}";
         }
 
-        if (!destination.SetActiveHealth(healthy: failure is null))
+        if (!destination.RecordActiveCheck(healthy: failure is null, cluster.Config.HealthCheck.Active.ConsecutiveFailures))
         {
             return;
         }

@@ -7,6 +7,7 @@ namespace CrmPlatform.Gateway.Forwarding;
 internal sealed class Destination(string id, Uri address)
 {
     private int _inFlight;
+    private int _activeFailures;
     private int _activeUnhealthy;
     private long _passiveUnhealthyUntil;
 
@@ -27,8 +28,20 @@ internal sealed class Destination(string id, Uri address)
 
     public bool IsAvailable(DateTimeOffset now) => !IsActiveUnhealthy && now.UtcTicks >= Volatile.Read(ref _passiveUnhealthyUntil);
 
-    /// <summary>Records an active check's outcome; true when that changed the destination's state.</summary>
-    public bool SetActiveHealth(bool healthy) => Interlocked.Exchange(ref _activeUnhealthy, healthy ? 0 : 1) != (healthy ? 0 : 1);
+    /// <summary>
+    /// Records an active check's outcome: a success puts the destination back, <paramref name="threshold"/> failures
+    /// in a row take it out. True when that changed the destination's state.
+    /// </summary>
+    public bool RecordActiveCheck(bool healthy, int threshold)
+    {
+        if (healthy)
+        {
+            Interlocked.Exchange(ref _activeFailures, 0);
+            return Interlocked.Exchange(ref _activeUnhealthy, 0) != 0;
+        }
+
+        return Interlocked.Increment(ref _activeFailures) >= threshold && Interlocked.Exchange(ref _activeUnhealthy, 1) == 0;
+    }
 
     /// <summary>Keeps the destination out of rotation until <paramref name="until"/>; true when it was in rotation before.</summary>
     public bool MarkPassiveUnhealthy(DateTimeOffset now, DateTimeOffset until) =>

@@ -57,7 +57,7 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
     /// <returns>False when the call failed to connect, nothing was sent, and it may go to another destination.</returns>
     private async Task<bool> TryForwardToAsync(HttpContext context, Cluster cluster, Destination destination, bool retryAllowed, CancellationTokenSource cancellation)
     {
-        var content = HasRequestBody(context) ? new StreamCopyHttpContent(context.Request.Body) : null;
+        var content = NeedsContent(context) ? new StreamCopyHttpContent(context.Request.Body) : null;
         using var request = CreateRequest(context, destination, content);
         HttpResponseMessage response;
         try
@@ -81,7 +81,7 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
             GrpcErrorResponse.WriteUnavailable(context, $"destination {destination.Id} of cluster {cluster.Id} ({destination.Prefix}) is unreachable: {exception.Message}");
             return true;
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
         {
             MarkFailed(cluster, destination, exception);
             await CancelRequestBodyAsync(content, cancellation);
@@ -94,9 +94,18 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
             await CopyResponseAsync(context, cluster, destination, response, cancellation);
         }
 
-        if (content is { Started: true } && await content.Completion is { } requestBodyError)
+        if (content is { Started: true })
         {
-            LogRequestBodyEnded(logger, context.Request.Path, destination.Id, requestBodyError.GetType().Name);
+            // The call is over once its trailers are through; a request stream the client has not ended is cut.
+            if (!content.Completion.IsCompleted)
+            {
+                await cancellation.CancelAsync();
+            }
+
+            if (await content.Completion is { } requestBodyError)
+            {
+                LogRequestBodyEnded(logger, context.Request.Path, destination.Id, requestBodyError.GetType().Name);
+            }
         }
 
         return true;
@@ -181,8 +190,13 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
         return request;
     }
 
-    private static bool HasRequestBody(HttpContext context) =>
-        context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? context.Request.ContentLength is > 0;
+    /// <summary>
+    /// A request with a body, or with content headers but none (a gRPC stream the client ended at once): the
+    /// content carries <c>content-type</c> even when it is empty.
+    /// </summary>
+    private static bool NeedsContent(HttpContext context) =>
+        context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody is not false
+        || context.Request.Headers.ContentType.Count > 0;
 
     /// <summary>The destination's connection failed or broke, as opposed to a failure of this one call.</summary>
     private static bool IsTransportFailure(Exception exception) => exception switch

@@ -52,9 +52,14 @@ public sealed class HealthCheckConfig
     public PassiveHealthCheckConfig Passive { get; init; } = new();
 }
 
-/// <summary>Periodic <c>grpc.health.v1.Health/Check</c> calls to every destination; a failed or non-SERVING answer marks it unhealthy.</summary>
+/// <summary>
+/// Periodic <c>grpc.health.v1.Health/Check</c> calls to every destination; <see cref="ConsecutiveFailures"/> failed or
+/// non-SERVING answers in a row mark it unhealthy (YARP's ConsecutiveFailures policy), one SERVING answer brings it back.
+/// </summary>
 public sealed class ActiveHealthCheckConfig
 {
+    public int ConsecutiveFailures { get; init; } = 2;
+
     public bool Enabled { get; init; } = true;
 
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);

@@ -44,6 +44,16 @@ public sealed class GrpcPassThroughTests(ProbeGatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Message_over_the_services_size_limit_is_refused_by_the_service_not_cut_off_by_the_gateway()
+    {
+        var oversized = new EchoRequest { Text = new string('x', 5 * 1024 * 1024) };
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await fixture.Client.EchoAsync(oversized));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+    }
+
+    [Fact]
     public async Task Server_stream_arrives_message_by_message_while_the_service_is_still_streaming()
     {
         var holdId = Guid.NewGuid().ToString();

@@ -40,11 +40,13 @@ public sealed class ClusterConfig
     public Dictionary<string, DestinationConfig> Destinations { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
+/// <summary>One configured destination: an address, or an Aspire service reference that may stand for several.</summary>
 public sealed class DestinationConfig
 {
     public string Address { get; init; } = string.Empty;
 }
 
+/// <summary>How a cluster learns which destinations can take calls.</summary>
 public sealed class HealthCheckConfig
 {
     public ActiveHealthCheckConfig Active { get; init; } = new();

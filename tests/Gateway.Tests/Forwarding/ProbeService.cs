@@ -10,6 +10,10 @@ public sealed class ProbeObservations
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _started = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _cancelled = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _released = new();
+    private int _echoCalls;
+
+    /// <summary>How many Echo calls this probe has answered.</summary>
+    public int EchoCalls => Volatile.Read(ref _echoCalls);
 
     /// <summary>Completes when the Wait call with this id reached the probe's handler.</summary>
     public Task Started(string id) => Signal(_started, id).Task;
@@ -18,6 +22,8 @@ public sealed class ProbeObservations
     public Task Cancelled(string id) => Signal(_cancelled, id).Task;
 
     public void Release(string holdId) => Signal(_released, holdId).TrySetResult();
+
+    internal void CountEcho() => Interlocked.Increment(ref _echoCalls);
 
     internal void MarkStarted(string id) => Signal(_started, id).TrySetResult();
 
@@ -34,6 +40,7 @@ public sealed class ProbeService(ProbeObservations observations) : Probe.Probe.P
 {
     public override async Task<EchoReply> Echo(EchoRequest request, ServerCallContext context)
     {
+        observations.CountEcho();
         if (request.Text == "fail")
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, "probe refuses: fail"), new Metadata { { "x-probe-reason", "asked to" } });

@@ -5,10 +5,12 @@ using CrmPlatform.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGatewayIdentity();
+builder.AddGatewayForwarding();
 
 var app = builder.Build();
 app.UseGrpcWeb();
 app.UseGatewayIdentity();
 app.MapDefaultEndpoints();
 app.MapGatewayIdentity();
+app.MapGatewayForwarding();
 app.Run();

@@ -1,3 +1,4 @@
+using CrmPlatform.Gateway.WebApp;
 using CrmPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,4 +6,5 @@ builder.AddServiceDefaults();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapWebApp();
 app.Run();

@@ -1,6 +1,5 @@
-import { useSyncExternalStore } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
-import { session } from "./api/session";
+import { useSession } from "./api/useSession";
 import { AppShell } from "./pages/AppShell";
 import { NotAvailablePage } from "./pages/NotAvailablePage";
 import { SignInPage } from "./pages/SignInPage";
@@ -13,10 +12,6 @@ import { CustomersListPage } from "./pages/customers/CustomersListPage";
 import { DuplicatesPage } from "./pages/customers/DuplicatesPage";
 import { ImportPage } from "./pages/customers/ImportPage";
 import { MergePage } from "./pages/customers/MergePage";
-
-export function useSession() {
-  return useSyncExternalStore(session.subscribe, session.getState);
-}
 
 export function App() {
   const state = useSession();

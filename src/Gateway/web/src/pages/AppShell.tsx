@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { NavLink, Outlet, useNavigate } from "react-router";
+import { NavLink, Outlet } from "react-router";
 import { session } from "../api/session";
 import type { User } from "../gen/crm/identity/v1/identity_pb";
 
@@ -11,14 +11,12 @@ const areas = [
   { path: "/analytics", label: "Analytics" },
 ];
 
-/** The frame of every signed-in page: the five areas (and Admin for admins), who is signed in, and Sign out. */
+/** The frame of every signed-in page: the five areas (and Admin for admins), who is signed in, and Sign out (the app then shows sign-in). */
 export function AppShell({ user }: { user: User }) {
-  const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
-  const signOut = async () => {
+  const signOut = () => {
     setSigningOut(true);
-    await session.signOut();
-    navigate("/sign-in", { replace: true });
+    void session.signOut();
   };
   return (
     <div className="shell">

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { useSession } from "../../App";
+import { useSession } from "../../api/useSession";
 import { customers, identity } from "../../api/clients";
 import { messageOf } from "../../api/errors";
 import { ErrorAlert } from "../../components/Alert";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { useSession } from "../../App";
+import { useSession } from "../../api/useSession";
 import { customers } from "../../api/clients";
 import { ErrorAlert } from "../../components/Alert";
 import { useLoad } from "../../components/useLoad";

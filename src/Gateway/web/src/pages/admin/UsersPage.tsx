@@ -50,11 +50,13 @@ export function UsersPage() {
               <td>{u.teams.join(", ")}</td>
               <td>{u.disabled ? "Disabled" : "Active"}</td>
               <td>{formatTime(u.createTime)}</td>
-              <td className="row-actions">
-                {editing !== u.name && <button type="button" className="small secondary" onClick={() => setEditing(u.name)}>Change roles<span className="visually-hidden"> of {u.email}</span></button>}
-                <button type="button" className="small secondary" onClick={() => void update(u, ["disabled"], { disabled: !u.disabled })}>
-                  {u.disabled ? "Enable" : "Disable"}<span className="visually-hidden"> {u.email}</span>
-                </button>
+              <td>
+                <div className="row-actions">
+                  {editing !== u.name && <button type="button" className="small secondary" onClick={() => setEditing(u.name)}>Change roles<span className="visually-hidden"> of {u.email}</span></button>}
+                  <button type="button" className="small secondary" onClick={() => void update(u, ["disabled"], { disabled: !u.disabled })}>
+                    {u.disabled ? "Enable" : "Disable"}<span className="visually-hidden"> {u.email}</span>
+                  </button>
+                </div>
               </td>
             </tr>
           ))}

@@ -3,7 +3,9 @@ import type { DuplicateCandidate } from "../gen/crm/customers/v1/customers_pb";
 import { customerPath } from "../lib/names";
 
 /** The probable duplicates the server found for a record being created, with the choice to create it anyway. */
-export function DuplicateWarning({ message, candidates, busy, onCreateAnyway }: {
+export function DuplicateWarning({ record, message, candidates, busy, onCreateAnyway }: {
+  /** What is being created: "customer" or "contact". */
+  record: string;
   message: string;
   candidates: DuplicateCandidate[];
   busy: boolean;
@@ -12,7 +14,7 @@ export function DuplicateWarning({ message, candidates, busy, onCreateAnyway }: 
   return (
     <section className="alert warning" role="alert" aria-labelledby="duplicate-heading">
       <h2 id="duplicate-heading">Possible duplicate</h2>
-      <p>{candidates.length > 0 ? "This looks like a customer you already have:" : message}</p>
+      <p>{candidates.length > 0 ? `This looks like a ${record} you already have:` : message}</p>
       {candidates.length > 0 && (
         <ul>
           {candidates.map((c) => (

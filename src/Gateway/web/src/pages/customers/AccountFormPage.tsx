@@ -54,11 +54,12 @@ export function AccountFormPage() {
   const error = (field: (typeof accountErrorFields)[number]) => problem?.fieldErrors[field];
   const title = editing ? `Edit ${loaded.data?.displayName ?? "customer"}` : "New customer";
   if (editing && loaded.error) return <ErrorAlert message={loaded.error} />;
+  if (editing && !loaded.data) return <p role="status">Loading…</p>;
   return (
     <section>
       <h1>{title}</h1>
       {problem?.duplicates.length || problem?.code === Code.AlreadyExists ? (
-        <DuplicateWarning message={problem.message} candidates={problem.duplicates} busy={busy} onCreateAnyway={() => void save(true)} />
+        <DuplicateWarning record="customer" message={problem.message} candidates={problem.duplicates} busy={busy} onCreateAnyway={() => void save(true)} />
       ) : (
         <ErrorAlert message={problem?.message ?? ""}>
           {problem?.stale && <button type="button" onClick={() => { setProblem(undefined); loaded.reload(); }}>Reload</button>}
@@ -92,7 +93,7 @@ export function AccountFormPage() {
           <TextField label="Country code" value={draft.regionCode} onChange={set("regionCode")} hint="Two letters, e.g. GB or US" />
         </fieldset>
         <div className="form-buttons">
-          <button type="submit" disabled={busy || (editing && !loaded.data)}>{editing ? "Save changes" : "Create customer"}</button>
+          <button type="submit" disabled={busy}>{editing ? "Save changes" : "Create customer"}</button>
           <Link className="button secondary" to={editing ? `/customers/${id}` : "/customers"}>Cancel</Link>
         </div>
       </form>

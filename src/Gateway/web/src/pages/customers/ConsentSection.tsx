@@ -14,7 +14,7 @@ const personOf = (c: Contact) => `${c.givenName} ${c.familyName}`.trim() || c.em
 export function ConsentSection({ contacts, consents, onChanged }: { contacts: Contact[]; consents: ContactConsent[]; onChanged: () => void }) {
   const rows = consents.flatMap((c) => c.current.map((record) => ({ contact: contacts.find((k) => k.name === c.contact), record })));
   return (
-    <section aria-labelledby="consent-heading" className="panel">
+    <section aria-labelledby="consent-heading" className="panel double">
       <h2 id="consent-heading">Consent</h2>
       {rows.length === 0 ? <p>No consent recorded: nobody may be contacted for marketing, SMS, phone or profiling.</p> : (
         <table className="data compact">

@@ -88,11 +88,12 @@ export function ContactFormPage() {
   const error = (field: string) => problem?.fieldErrors[field];
   const title = editing ? "Edit contact" : "New contact";
   if (editing && loaded.error) return <ErrorAlert message={loaded.error} />;
+  if (editing && !loaded.data) return <p role="status">Loading…</p>;
   return (
     <section>
       <h1>{title}</h1>
       {problem?.code === Code.AlreadyExists ? (
-        <DuplicateWarning message={problem.message} candidates={problem.duplicates} busy={busy} onCreateAnyway={() => void save(true)} />
+        <DuplicateWarning record="contact" message={problem.message} candidates={problem.duplicates} busy={busy} onCreateAnyway={() => void save(true)} />
       ) : (
         <ErrorAlert message={problem?.message ?? ""}>
           {problem?.stale && <button type="button" onClick={() => { setProblem(undefined); loaded.reload(); }}>Reload</button>}
@@ -113,7 +114,7 @@ export function ContactFormPage() {
           )}
         </fieldset>
         <div className="form-buttons">
-          <button type="submit" disabled={busy || (editing && !loaded.data)}>{editing ? "Save changes" : "Add contact"}</button>
+          <button type="submit" disabled={busy}>{editing ? "Save changes" : "Add contact"}</button>
           <Link className="button secondary" to={backTo}>Cancel</Link>
         </div>
       </form>

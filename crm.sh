@@ -76,7 +76,7 @@ build_web_app() {
 run_web_tests() {
   local results="$1" report="$1/web/vitest.json"
   mkdir -p "$results/web"
-  (cd "$root/src/Gateway/web" && npx vitest run --reporter=json --outputFile="$report" >"$results/web.log" 2>&1) || true
+  (cd "$root/src/Gateway/web" && npm test --silent -- --reporter=json --outputFile="$report" >"$results/web.log" 2>&1) || true
   [ -f "$report" ] || { echo "0 1 0"; return; }
   node -e 'const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests);' "$report"
 }

@@ -55,7 +55,34 @@ ensure_prerequisites() {
   ensure_npm_packages
 }
 
+# The SPA the gateway serves: built by Vite into web/dist; skipped while dist is newer than its sources and the protos.
+build_web_app() {
+  local dir="$root/src/Gateway/web"
+  local built="$dir/dist/index.html"
+  if [ -f "$built" ] && [ -z "$(find "$dir/src" "$dir/index.html" "$dir/package-lock.json" "$dir/vite.config.ts" \
+    "$dir/tsconfig.json" "$dir/buf.gen.yaml" "$root/src/BuildingBlocks/Contracts/Protos" \
+    -newer "$built" -not -path "$dir/src/gen/*" -print -quit)" ]; then
+    return
+  fi
+  say "building the web app (src/Gateway/web)"
+  local log
+  if ! log="$(cd "$dir" && npm run build --silent 2>&1)"; then
+    printf '%s\n' "$log" >&2
+    fail "the web app did not build (src/Gateway/web: npm run build)"
+  fi
+}
+
+# Runs the web app's Vitest unit tests; prints "passed failed skipped" read from Vitest's JSON report.
+run_web_tests() {
+  local results="$1" report="$1/web/vitest.json"
+  mkdir -p "$results/web"
+  (cd "$root/src/Gateway/web" && npm test --silent -- --reporter=json --outputFile="$report" >"$results/web.log" 2>&1) || true
+  [ -f "$report" ] || { echo "0 1 0"; return; }
+  node -e 'const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests);' "$report"
+}
+
 build() {
+  build_web_app
   say "building CrmPlatform.sln ($1)"
   dotnet build "$root/CrmPlatform.sln" -c "$1" -nologo -clp:ErrorsOnly -warnaserror
 }
@@ -113,6 +140,12 @@ test_command() {
     fi
     passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
   done
+  if [[ "Gateway" == *"$filter"* ]]; then
+    read -r p f s <<<"$(run_web_tests "$results")"
+    printf '[crm] %-28s %4s passed %4s failed %4s skipped\n' "web (vitest)" "$p" "$f" "$s"
+    [ "$f" -eq 0 ] || grep -E 'FAIL|AssertionError|Error:' "$results/web.log" | head -n 40 || true
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  fi
   echo "tests: $passed passed, $failed failed, $skipped skipped"
   [ "$failed" -eq 0 ] || exit 1
   [ "$passed" -gt 0 ] || fail "no test ran"

@@ -1,4 +1,5 @@
 using CrmPlatform.Gateway;
+using CrmPlatform.Gateway.WebApp;
 using CrmPlatform.Grpc;
 using CrmPlatform.ServiceDefaults;
 
@@ -12,5 +13,6 @@ app.UseGrpcWeb();
 app.UseGatewayIdentity();
 app.MapDefaultEndpoints();
 app.MapGatewayIdentity();
+app.MapWebApp();
 app.MapGatewayForwarding();
 app.Run();

@@ -77,6 +77,13 @@ public sealed class DistributedApplication : IAsyncDisposable
     public IReadOnlyDictionary<string, string> GetEnvironment(string name) =>
         Runner(name) is ProjectRunner project ? project.Environment : throw new InvalidOperationException($"{name} is not a project.");
 
+    /// <summary>
+    /// A project of the application, to change before <see cref="StartAsync"/>: a test gives the gateway a known admin
+    /// password with <c>GetProject("gateway").WithEnvironment("Gateway__AdminPassword", …)</c>.
+    /// </summary>
+    public ProjectResource GetProject(string name) =>
+        Runner(name).Resource as ProjectResource ?? throw new InvalidOperationException($"{name} is not a project.");
+
     /// <summary>A generated gRPC client for the project's h2c endpoint; clients of one resource share one channel.</summary>
     public TClient CreateClient<TClient>(string name)
         where TClient : ClientBase<TClient>

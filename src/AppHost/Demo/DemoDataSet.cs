@@ -23,8 +23,6 @@ public static class DemoDataSet
     /// <summary>Records the service desk's interactions (the interaction centre may record on any account).</summary>
     public static readonly DemoUser Farah = new("farah.haddad", Roles.ServiceAgent, "service");
 
-    public static readonly IReadOnlyList<DemoUser> Users = [Ava, Ben, Chloe, Diego, Emma, Grace, Farah];
-
     public static readonly IReadOnlyList<string> Industries =
         ["Software", "Manufacturing", "Retail", "Healthcare", "Financial services", "Logistics", "Energy", "Hospitality", "Education"];
 

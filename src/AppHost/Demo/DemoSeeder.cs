@@ -71,7 +71,7 @@ public sealed class DemoSeeder
             DemoLog.Done(_logger, seeded.Length, contacts, interactions, _tenant, stopwatch.Elapsed.TotalSeconds);
             return new DemoSeedCounts(seeded.Length, contacts, relationships, consents, surveys, interactions, repeated);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             DemoLog.Failed(_logger, step, Describe(e));
             return null;

@@ -17,6 +17,7 @@ public sealed record AppHostOptions
           --any-ports                ignore preferred ports; every endpoint gets a free port
           --otlp URL                 export services' telemetry to this OTLP/HTTP endpoint (or env CRM_OTLP_ENDPOINT)
           --logs                     echo every service's console output
+          --demo                     once everything runs, load the demo data set into Customers (idempotent)
           --root DIR                 the repository root (default: found from the current directory)
         """;
 
@@ -40,6 +41,9 @@ public sealed record AppHostOptions
 
     public bool EchoLogs { get; init; }
 
+    /// <summary>Load the demo data set (src/AppHost/Demo) into the Customers service once every resource runs.</summary>
+    public bool Demo { get; init; }
+
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long a service may take to stop after SIGTERM before it is killed.</summary>
@@ -49,7 +53,7 @@ public sealed record AppHostOptions
     public static AppHostOptions Parse(IReadOnlyList<string> args)
     {
         string? root = null, dataDirectory = null, configuration = null, otlp = Environment.GetEnvironmentVariable("CRM_OTLP_ENDPOINT");
-        bool fresh = false, temporary = false, anyPorts = false, echoLogs = false;
+        bool fresh = false, temporary = false, anyPorts = false, echoLogs = false, demo = false;
         HashSet<string>? only = null;
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
@@ -61,6 +65,7 @@ public sealed record AppHostOptions
                 case "--temporary-data": temporary = true; break;
                 case "--any-ports": anyPorts = true; break;
                 case "--logs": echoLogs = true; break;
+                case "--demo": demo = true; break;
                 case "--data-dir": dataDirectory = Value(); break;
                 case "--configuration" or "-c": configuration = Value(); break;
                 case "--otlp": otlp = Value(); break;
@@ -84,6 +89,7 @@ public sealed record AppHostOptions
             AnyPorts = anyPorts,
             OtlpEndpoint = string.IsNullOrWhiteSpace(otlp) ? null : ParseUri(otlp),
             EchoLogs = echoLogs,
+            Demo = demo,
         };
     }
 

@@ -1,3 +1,4 @@
+using CrmPlatform.AppHost.Demo;
 using CrmPlatform.AppHost.Model;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -27,5 +28,10 @@ builder.AddProject("gateway", "src/Gateway")
     .WithReference(service).WaitFor(service)
     .WithReference(marketing).WaitFor(marketing)
     .WithReference(analytics).WaitFor(analytics);
+
+if (builder.Options.Demo)
+{
+    builder.AddDemoData(customers, tokens);
+}
 
 await builder.Build().RunAsync();

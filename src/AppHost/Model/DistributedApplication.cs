@@ -16,11 +16,18 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly OrchestrationContext _context;
     private readonly AppHostConsole? _console;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly IReadOnlyList<Func<DistributedApplication, CancellationToken, Task>> _afterStart;
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new(StringComparer.Ordinal);
 
-    internal DistributedApplication(AppHostOptions options, IReadOnlyList<Resource> resources, ILoggerFactory loggerFactory, AppHostConsole? console)
+    internal DistributedApplication(
+        AppHostOptions options,
+        IReadOnlyList<Resource> resources,
+        IReadOnlyList<Func<DistributedApplication, CancellationToken, Task>> afterStart,
+        ILoggerFactory loggerFactory,
+        AppHostConsole? console)
     {
         Options = options;
+        _afterStart = [.. afterStart];
         _console = console;
         _loggerFactory = loggerFactory;
         _context = new OrchestrationContext(options, loggerFactory.CreateLogger("CrmPlatform.AppHost"));
@@ -28,6 +35,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     }
 
     public AppHostOptions Options { get; }
+
+    /// <summary>A logger that writes where the AppHost's own messages go (its console, or a test's logger factory).</summary>
+    public ILogger CreateLogger(string categoryName) => _loggerFactory.CreateLogger(categoryName);
 
     /// <summary>The ops dashboard, once <see cref="StartDashboardAsync"/> ran.</summary>
     public DashboardServer? Dashboard { get; private set; }
@@ -108,8 +118,15 @@ public sealed class DistributedApplication : IAsyncDisposable
         return Dashboard;
     }
 
-    /// <summary>Starts everything and returns once every resource is healthy; throws <see cref="ResourceStartException"/> if one fails.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default) => _orchestrator.StartAsync(cancellationToken);
+    /// <summary>
+    /// Starts everything, then runs what Program.cs registered with <see cref="DistributedApplicationBuilder.AfterStart"/>
+    /// (the demo data under <c>--demo</c>); throws <see cref="ResourceStartException"/> if a resource fails.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _orchestrator.StartAsync(cancellationToken);
+        await RunAfterStartAsync(cancellationToken);
+    }
 
     /// <summary>Stops services first, then infrastructure; cancelling kills what is left at once.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _orchestrator.StopAsync(cancellationToken);
@@ -152,9 +169,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         try
         {
             var dashboard = await StartDashboardAsync(DashboardOptions.ForAppHost(Options.AnyPorts), stopping.Token);
-            await StartAsync(stopping.Token);
+            await _orchestrator.StartAsync(stopping.Token);
             _console?.WriteBlock(ResourceTable.Render(_orchestrator.Runners.Select(r => (r.Snapshot(), r.Address)))
                 + $"  Dashboard: {dashboard.BrowserUrl}{Environment.NewLine}  Press Ctrl-C to stop.{Environment.NewLine}");
+            await RunAfterStartAsync(stopping.Token);
             await Task.Delay(Timeout.Infinite, stopping.Token);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -187,6 +205,14 @@ public sealed class DistributedApplication : IAsyncDisposable
         foreach (var channel in _channels.Values)
         {
             channel.Dispose();
+        }
+    }
+
+    private async Task RunAfterStartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var action in _afterStart)
+        {
+            await action(this, cancellationToken);
         }
     }
 

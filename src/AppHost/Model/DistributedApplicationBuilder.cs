@@ -8,6 +8,7 @@ namespace CrmPlatform.AppHost.Model;
 public sealed class DistributedApplicationBuilder
 {
     private readonly List<Resource> _resources = [];
+    private readonly List<Func<DistributedApplication, CancellationToken, Task>> _afterStart = [];
     private readonly ILoggerFactory _loggerFactory;
     private readonly AppHostConsole? _console;
 
@@ -31,6 +32,16 @@ public sealed class DistributedApplicationBuilder
     public CallerTokenSettings AddCallerTokens(string issuer, string audience) =>
         new(issuer, audience, Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once every resource is healthy (after the resource table is printed), e.g. to load
+    /// data through a service's API. It handles its own failures: the platform keeps running either way.
+    /// </summary>
+    public void AfterStart(Func<DistributedApplication, CancellationToken, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        _afterStart.Add(action);
+    }
+
     public DistributedApplication Build()
     {
         var all = _resources
@@ -51,7 +62,7 @@ public sealed class DistributedApplicationBuilder
             }
         }
 
-        return new DistributedApplication(Options, Selected(all), _loggerFactory, _console);
+        return new DistributedApplication(Options, Selected(all), _afterStart, _loggerFactory, _console);
     }
 
     private static IEnumerable<Resource> ServicesOf(Resource resource) =>

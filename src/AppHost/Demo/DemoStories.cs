@@ -1,0 +1,104 @@
+using CrmPlatform.Contracts.Customers.V1;
+using static CrmPlatform.Contracts.Customers.V1.InteractionChannel;
+using static CrmPlatform.Contracts.Customers.V1.InteractionDirection;
+using static CrmPlatform.Contracts.Customers.V1.InteractionOutcome;
+using static CrmPlatform.Contracts.Customers.V1.InteractionPurpose;
+using static CrmPlatform.Contracts.Customers.V1.TouchpointOwner;
+using static CrmPlatform.Contracts.Customers.V1.TouchpointType;
+
+namespace CrmPlatform.AppHost.Demo;
+
+/// <summary>
+/// The interactions each <see cref="DemoStory"/> tells, oldest first. The Customers service derives the Dwyer phase from
+/// them (src/Customers/README.md): two-way contact means exploration, a purchase expansion, three purchases in a year
+/// commitment, a cancellation or 180 quiet days dissolution. Outbound attempts a few days apart are flagged as repeated
+/// contact (the default window is 7 days). Each interaction re-derives the phase as it is recorded, so stories that are
+/// not about going quiet start less than 180 days ago: an older first interaction would pass through dissolution.
+/// </summary>
+public static class DemoStories
+{
+    private static readonly IReadOnlyDictionary<DemoStory, IReadOnlyList<DemoStep>> Steps = new Dictionary<DemoStory, IReadOnlyList<DemoStep>>
+    {
+        [DemoStory.Prospect] =
+        [
+            new(60, AdExposure, Static, Brand, Outbound, Marketing, InteractionOutcome.Unspecified, "Saw our ad in the trade magazine", Contact: null),
+            new(45, SocialPost, Static, Social, Outbound, Marketing, InteractionOutcome.Unspecified, "Liked our LinkedIn post on the spring release", Contact: null),
+            new(20, Email, Static, Brand, Outbound, Marketing, NotReached, "Introduction email: no reply")
+            {
+                FollowUp = new(4, "Call after the trade show"),
+            },
+        ],
+        [DemoStory.Exploring] =
+        [
+            new(40, Web, Interactive, Brand, Inbound, Information, Reached, "Downloaded the product brochure"),
+            new(30, Call, Human, Brand, Outbound, Sales, Reached, "Discovery call: current tools and pain points"),
+            new(15, Meeting, Human, Brand, Outbound, Sales, Interested, "Product demo with the team"),
+            new(6, Call, Human, Brand, Outbound, Sales, NotReached, "Call about the proposal: voicemail", Contact: 1),
+            new(4, Call, Human, Brand, Outbound, Sales, NotReached, "Second call about the proposal: no answer", Contact: 1),
+            new(2, Email, Human, Brand, Outbound, Sales, Reached, "Sent the proposal by email", Contact: 1)
+            {
+                FollowUp = new(-1, "Walk them through the proposal"),
+            },
+        ],
+        [DemoStory.FirstPurchase] =
+        [
+            new(120, Visit, Human, Partner, Inbound, Information, Interested, "Visited the partner showroom"),
+            new(95, Meeting, Human, Brand, Outbound, Sales, Interested, "Needs analysis meeting"),
+            new(70, Email, Human, Brand, Outbound, Sales, Reached, "Sent the quote"),
+            new(55, Call, Human, Brand, Inbound, Purchase, Purchased, "Signed the first order"),
+            new(30, Chat, Interactive, Brand, Inbound, Service, Resolved, "Onboarding question in the chat") { ByServiceAgent = true },
+            new(12, Call, Human, Brand, Outbound, InteractionPurpose.Relationship, Reached, "Check-in call after onboarding")
+            {
+                FollowUp = new(-5, "Send the cross-sell offer"),
+            },
+            new(3, Letter, Static, Brand, Outbound, Marketing, InteractionOutcome.Unspecified, "Mailed the loyalty programme brochure"),
+        ],
+        [DemoStory.Loyal] =
+        [
+            new(160, Meeting, Human, Brand, Outbound, Sales, Interested, "Kick-off meeting"),
+            new(140, Call, Human, Brand, Inbound, Purchase, Purchased, "First order"),
+            new(110, Email, Human, Brand, Inbound, Purchase, Purchased, "Repeat order by email"),
+            new(75, Web, Interactive, TouchpointOwner.Customer, Inbound, Purchase, Purchased, "Order through their procurement portal"),
+            new(60, Visit, Human, Brand, Outbound, InteractionPurpose.Relationship, Reached, "Quarterly business review on site")
+            {
+                FollowUp = new(-55, "Send the review minutes", Done: true),
+            },
+            new(40, Call, Human, Brand, Inbound, Service, Resolved, "Support: invoice address change") { ByServiceAgent = true },
+            new(20, Email, Human, Partner, Inbound, Purchase, Purchased, "Order through our reseller"),
+            new(8, Meeting, Human, Brand, Outbound, Sales, Interested, "Renewal and upsell meeting")
+            {
+                FollowUp = new(3, "Send the renewal quote"),
+            },
+        ],
+        [DemoStory.Cancelled] =
+        [
+            new(160, Call, Human, Brand, Outbound, Sales, Interested, "Introduction call"),
+            new(140, Call, Human, Brand, Inbound, Purchase, Purchased, "First order"),
+            new(60, Call, Human, Brand, Inbound, Complaint, Escalated, "Complaint: late delivery")
+            {
+                ByServiceAgent = true,
+                FollowUp = new(-20, "Offer a credit memo"),
+            },
+            new(45, Letter, Static, Brand, Outbound, Service, InteractionOutcome.Unspecified, "Apology letter with a voucher"),
+            new(25, Email, Human, TouchpointOwner.Customer, Inbound, Complaint, InteractionOutcome.Cancelled, "Cancelled the contract"),
+            new(10, Call, Human, Brand, Outbound, InteractionPurpose.Relationship, NotReached, "Win-back call: no answer")
+            {
+                FollowUp = new(7, "Try the win-back offer again"),
+            },
+        ],
+        [DemoStory.Lapsed] =
+        [
+            new(320, AdExposure, Static, Brand, Outbound, Marketing, InteractionOutcome.Unspecified, "Saw the billboard campaign", Contact: null),
+            new(290, Web, Interactive, Brand, Inbound, Information, Interested, "Signed up for the webinar"),
+            new(260, Chat, Interactive, Brand, Inbound, Sales, Reached, "Asked about prices in the chat"),
+            new(230, Email, Human, Brand, Outbound, Sales, NotInterested, "Follow-up email: not now"),
+        ],
+    };
+
+    /// <summary>
+    /// The story's interactions for the account at <paramref name="accountIndex"/>: shifted back by up to 12 days per
+    /// account so that timelines differ while the gaps that matter (repeats, purchases in a year) stay the same.
+    /// </summary>
+    public static IReadOnlyList<DemoStep> For(DemoStory story, int accountIndex) =>
+        [.. Steps[story].Select(step => step with { DaysAgo = step.DaysAgo + accountIndex % 5 * 3 })];
+}

@@ -29,8 +29,12 @@ public static class GatewayForwardingExtensions
         foreach (var (routeId, route) in proxy.Routes)
         {
             var cluster = proxy.Clusters[route.ClusterId];
-            app.Map(route.Match.Path, context => forwarder.ForwardAsync(context, cluster))
+            var endpoint = app.Map(route.Match.Path, context => forwarder.ForwardAsync(context, cluster))
                 .WithDisplayName($"forward {routeId} to cluster {cluster.Id}");
+            if (route.IsAnonymous)
+            {
+                endpoint.AllowAnonymous();
+            }
         }
 
         RoutedServiceDescriptors.Register(app.Services.GetRequiredService<GrpcServiceRegistry>(), proxy.Routes.Values, typeof(Customers).Assembly);

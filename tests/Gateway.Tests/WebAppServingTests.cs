@@ -5,18 +5,25 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace CrmPlatform.Gateway.Tests;
 
 /// <summary>The gateway serves the built SPA: its files, and index.html for the SPA's own page paths.</summary>
-public sealed class WebAppServingTests : IDisposable
+public sealed class WebAppServingTests : IAsyncLifetime
 {
     private const string IndexHtml = "<!doctype html><title>CrmPlatform</title>";
     private readonly string _root = Directory.CreateTempSubdirectory("crm-webapp-").FullName;
-    private readonly WebApplicationFactory<Program> _factory;
+    private WebApplicationFactory<Program> _factory = null!;
 
-    public WebAppServingTests()
+    public async Task InitializeAsync()
     {
         File.WriteAllText(Path.Combine(_root, "index.html"), IndexHtml);
         Directory.CreateDirectory(Path.Combine(_root, "assets"));
         File.WriteAllText(Path.Combine(_root, "assets", "index-abc123.js"), "console.log('app');");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting("WebApp:Root", _root));
+        var database = await GatewayDatabases.CreateAsync();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("WebApp:Root", _root)
+            .UseSetting("ConnectionStrings:gateway", database)
+            .UseSetting("Gateway:AdminPassword", Guid.NewGuid().ToString("N"))
+            .UseSetting("Auth:Issuer", Identity.GatewayServer.Auth.Issuer)
+            .UseSetting("Auth:Audience", Identity.GatewayServer.Auth.Audience)
+            .UseSetting("Auth:SigningKey", Identity.GatewayServer.Auth.SigningKey));
     }
 
     [Theory]
@@ -76,9 +83,9 @@ public sealed class WebAppServingTests : IDisposable
         Assert.Equal("Healthy", await client.GetStringAsync("/health"));
     }
 
-    public void Dispose()
+    public async Task DisposeAsync()
     {
-        _factory.Dispose();
+        await _factory.DisposeAsync();
         Directory.Delete(_root, recursive: true);
     }
 }

@@ -3,7 +3,6 @@ using CrmPlatform.Bench;
 using CrmPlatform.Contracts.Customers.V1;
 using CrmPlatform.CustomersBench;
 using CrmPlatform.Grpc;
-using CrmPlatform.ServiceDefaults.Security;
 using Npgsql;
 
 // CreateAccount and GetAccount end to end through the gateway (h2load, -c clients -m 1) against pgbench on the same
@@ -20,15 +19,14 @@ var shape = new LoadShape(clients, 1);
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 var cancellationToken = cancellation.Token;
 
-await using var platform = await Platform.StartAsync(cancellationToken);
-var caller = new Caller("bench-admin", "bench", new HashSet<string> { Roles.Admin }, new HashSet<string>());
-var token = new CallerTokens(platform.Auth, TimeProvider.System).Issue(caller, TimeSpan.FromHours(2));
+await using var platform = await CustomersPlatform.StartAsync(cancellationToken);
+var token = platform.AdminToken("bench");
 string[] headers = [$"authorization: Bearer {token}"];
 using var channel = GrpcChannel.ForAddress(platform.GatewayGrpc);
 var client = new Customers.CustomersClient(channel);
 var metadata = new Metadata { { "authorization", $"Bearer {token}" } };
 
-await using (var dataSource = NpgsqlDataSource.Create(platform.Postgres.ConnectionString(Platform.Database)))
+await using (var dataSource = NpgsqlDataSource.Create(platform.Postgres.ConnectionString(CustomersPlatform.Database)))
 await using (var command = dataSource.CreateCommand(Requests.CreateInsertTable))
 {
     await command.ExecuteNonQueryAsync(cancellationToken);
@@ -51,16 +49,15 @@ Console.WriteLine($"# {options.Rounds} round(s) of {options.DurationSeconds} s p
 Console.WriteLine($"# {H2Load.CommandLine(shape, options, "<framed request>", "<gateway>/crm.customers.v1.Customers/{CreateAccount,GetAccount}", "authorization: Bearer <token>")}");
 Console.WriteLine($"# pgbench -n -c {clients} -j 2 -T {options.DurationSeconds} -f <insert of the same width> customers | pgbench -n -c {clients} -j 2 -T {options.DurationSeconds} -S pgbench (scale 10)");
 await H2Load.RunAsync(get, shape, options);
-await Compare("create", create, ["-f", insertScript], Platform.Database);
+await Compare("create", create, ["-f", insertScript], CustomersPlatform.Database);
 await Compare("get", get, ["-S"], "pgbench");
 File.Delete(insertScript);
 
 var searchRows = options.Get("search-rows", 0);
 if (searchRows > 0)
 {
-    var tenantCaller = new Caller("bench-admin", "search", new HashSet<string> { Roles.Admin }, new HashSet<string>());
     await SearchLatency.SeedAsync(platform, "search", searchRows, cancellationToken);
-    var searchHeaders = new Metadata { { "authorization", $"Bearer {new CallerTokens(platform.Auth, TimeProvider.System).Issue(tenantCaller, TimeSpan.FromHours(1))}" } };
+    var searchHeaders = new Metadata { { "authorization", $"Bearer {platform.AdminToken("search")}" } };
     var (p50, p99) = await SearchLatency.MeasureAsync(client, searchHeaders, calls: 500, cancellationToken);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"customers search rows={searchRows}: p50={p50:F2}ms p99={p99:F2}ms (ListAccounts query, page_size 50, via the gateway, one at a time)"));
 }

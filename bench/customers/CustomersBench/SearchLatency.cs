@@ -23,9 +23,9 @@ internal static class SearchLatency
         "acme", "globx", "initech 4711", "umbrela", "hooli-", "vandelay industries", "stark@", "wayne 99", "tyrel", "cyberdyne",
     ];
 
-    public static async Task SeedAsync(Platform platform, string tenant, int rows, CancellationToken cancellationToken)
+    public static async Task SeedAsync(CustomersPlatform platform, string tenant, int rows, CancellationToken cancellationToken)
     {
-        await using var dataSource = NpgsqlDataSource.Create(platform.Postgres.ConnectionString(Platform.Database));
+        await using var dataSource = NpgsqlDataSource.Create(platform.Postgres.ConnectionString(CustomersPlatform.Database));
         var words = string.Join("','", Words);
         await using var command = dataSource.CreateCommand($$"""
             INSERT INTO accounts (id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase,

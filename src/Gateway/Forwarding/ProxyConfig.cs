@@ -13,9 +13,19 @@ public sealed class ReverseProxyConfig
 /// <summary>A route: requests whose path matches <see cref="RouteMatch.Path"/> (an ASP.NET Core route template) go to <see cref="ClusterId"/>.</summary>
 public sealed class RouteConfig
 {
+    public const string AnonymousPolicy = "Anonymous";
+
     public string ClusterId { get; init; } = string.Empty;
 
     public RouteMatch Match { get; init; } = new();
+
+    /// <summary>
+    /// As in YARP: empty or <c>Default</c> needs an authenticated caller; <see cref="AnonymousPolicy"/> forwards calls
+    /// without authenticating them (for a destination that authenticates callers itself, or none).
+    /// </summary>
+    public string? AuthorizationPolicy { get; init; }
+
+    public bool IsAnonymous => string.Equals(AuthorizationPolicy, AnonymousPolicy, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>What a route matches, e.g. <c>/crm.customers.v1.Customers/{method}</c> or <c>/crm.sales.v1.{service}/{method}</c>.</summary>

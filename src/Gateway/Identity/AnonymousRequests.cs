@@ -1,4 +1,5 @@
 using CrmPlatform.Grpc;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using IdentityApi = CrmPlatform.Contracts.Identity.V1.Identity;
 
@@ -6,8 +7,9 @@ namespace CrmPlatform.Gateway.Identity;
 
 /// <summary>
 /// What the gateway answers without a token: plain GET/HEAD requests (health, the web app's files), gRPC health and
-/// reflection, and the Identity methods that start or end a session. Everything else (every forwarded call, any other
-/// method) needs a bearer token or an API key.
+/// reflection, the Identity methods that start or end a session, and endpoints marked <see cref="IAllowAnonymous"/>
+/// (routes whose <c>AuthorizationPolicy</c> is <c>Anonymous</c>). Everything else (every other forwarded call, any
+/// other method) needs a bearer token or an API key.
 /// </summary>
 internal static class AnonymousRequests
 {
@@ -21,6 +23,11 @@ internal static class AnonymousRequests
 
     public static bool IsAnonymous(HttpRequest request)
     {
+        if (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return true;
+        }
+
         if (!request.IsGrpcRequest())
         {
             return HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);

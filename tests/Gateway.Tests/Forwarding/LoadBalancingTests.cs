@@ -1,3 +1,4 @@
+using CrmPlatform.Gateway.Forwarding;
 using CrmPlatform.Gateway.Tests.Forwarding.Probe;
 using CrmPlatform.Grpc;
 using CrmPlatform.Hosting;
@@ -19,6 +20,7 @@ public sealed class LoadBalancingTests
         {
             ["ReverseProxy__Routes__probe__ClusterId"] = "probe",
             ["ReverseProxy__Routes__probe__Match__Path"] = "/gateway.probe.v1.Probe/{method}",
+            ["ReverseProxy__Routes__probe__AuthorizationPolicy"] = RouteConfig.AnonymousPolicy,
             ["ReverseProxy__Clusters__probe__LoadBalancingPolicy"] = policy,
             ["ReverseProxy__Clusters__probe__HealthCheck__Active__Enabled"] = "false",
             ["ReverseProxy__Clusters__probe__Destinations__dead__Address"] = nothingListening.ToString(),

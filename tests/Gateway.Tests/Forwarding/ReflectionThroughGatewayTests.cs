@@ -1,6 +1,8 @@
 using CrmPlatform.Contracts.Customers.V1;
+using CrmPlatform.Gateway.Tests.Identity;
 using CrmPlatform.Grpc;
 using CrmPlatform.Grpc.Reflection.V1;
+using CrmPlatform.ServiceDefaults.Security;
 using Google.Protobuf.Reflection;
 
 namespace CrmPlatform.Gateway.Tests.Forwarding;
@@ -35,8 +37,11 @@ public sealed class ReflectionThroughGatewayTests(ProbeGatewayFixture fixture)
     public async Task Call_to_a_cluster_with_no_healthy_destination_is_unavailable_with_a_clear_message()
     {
         var client = new Customers.CustomersClient(fixture.Channel);
+        var caller = new Caller("user-1", "tenant-1", new HashSet<string> { Roles.Admin }, new HashSet<string>());
+        var token = new CallerTokens(GatewayServer.Auth, TimeProvider.System).Issue(caller, TimeSpan.FromMinutes(5));
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.GetAccountAsync(new GetAccountRequest { Name = "accounts/1" }));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.GetAccountAsync(
+            new GetAccountRequest { Name = "accounts/1" }, new Metadata { { "authorization", $"Bearer {token}" } }));
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Equal("no healthy destination for cluster customers", error.Status.Detail);

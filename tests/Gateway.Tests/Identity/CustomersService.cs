@@ -1,6 +1,7 @@
 extern alias customers;
 
 using CrmPlatform.Grpc;
+using CrmPlatform.Hosting;
 using CrmPlatform.ServiceDefaults;
 using CrmPlatform.Tests.Infrastructure;
 using customers::CrmPlatform.Customers;
@@ -29,7 +30,8 @@ public sealed class CustomersService : IAsyncDisposable
     public static async Task<CustomersService> StartAsync(InfrastructureFixture infrastructure)
     {
         await infrastructure.Postgres.CreateDatabaseAsync(CustomersServiceExtensions.DatabaseName);
-        var builder = WebApplication.CreateBuilder();
+        // Its own content root: the test's output folder holds the gateway's appsettings.json (ports 8080 and 8081).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Path.Combine(RepositoryRoot.Find(), "src", "Customers") });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:customers"] = infrastructure.Postgres.ConnectionString(CustomersServiceExtensions.DatabaseName),

@@ -67,6 +67,10 @@ public static class GrpcEndpointRouteBuilderExtensions
         return new GrpcEndpointConventionBuilder(builders);
     }
 
+    /// <summary>
+    /// Maps the catch-all that answers UNIMPLEMENTED for unknown services and methods. It allows anonymous callers:
+    /// saying a method does not exist reveals no more than server reflection does.
+    /// </summary>
     private static void MapUnimplementedOnce(IEndpointRouteBuilder endpoints, GrpcServerRuntime runtime)
     {
         foreach (var source in endpoints.DataSources)
@@ -85,6 +89,7 @@ public static class GrpcEndpointRouteBuilderExtensions
         endpoints.Map(pattern, handler.HandleCallAsync)
             .WithMetadata(new HttpMethodMetadata([HttpMethodPost]), handler)
             .WithDisplayName("gRPC - Unimplemented")
+            .AllowAnonymous()
             .Add(builder => ((RouteEndpointBuilder)builder).Order = int.MaxValue - 1);
     }
 

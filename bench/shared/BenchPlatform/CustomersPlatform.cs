@@ -1,20 +1,24 @@
+using System.Security.Cryptography;
+using CrmPlatform.Contracts.Customers.V1;
+using CrmPlatform.Grpc;
 using CrmPlatform.Hosting;
 using CrmPlatform.ServiceDefaults.Security;
 
-namespace CrmPlatform.CustomersBench;
+namespace CrmPlatform.Bench;
 
 /// <summary>
 /// PostgreSQL, RabbitMQ, the Customers service and the gateway in front of it, started from the Release build output
-/// the way the AppHost starts them (own processes, configured by environment), on free ports of 127.0.0.1.
+/// the way the AppHost starts them (own processes, configured by environment), on free ports of 127.0.0.1, with a
+/// fresh caller-token signing key.
 /// </summary>
-internal sealed class Platform : IAsyncDisposable
+public sealed class CustomersPlatform : IAsyncDisposable
 {
     public const string Database = "customers";
     private const string GatewayDatabase = "gateway";
 
     private readonly List<IAsyncDisposable> _parts = [];
 
-    private Platform(PostgresServer postgres, TokenSettings auth)
+    private CustomersPlatform(PostgresServer postgres, TokenSettings auth)
     {
         Postgres = postgres;
         Auth = auth;
@@ -24,14 +28,21 @@ internal sealed class Platform : IAsyncDisposable
 
     public TokenSettings Auth { get; }
 
+    /// <summary>The Customers service's own h2c endpoint.</summary>
     public Uri CustomersGrpc { get; private set; } = null!;
 
+    /// <summary>The gateway's integrator (h2c) endpoint.</summary>
     public Uri GatewayGrpc { get; private set; } = null!;
 
-    public static async Task<Platform> StartAsync(CancellationToken cancellationToken)
+    /// <summary>A token of an admin of <paramref name="tenant"/>, valid for two hours.</summary>
+    public string AdminToken(string tenant) =>
+        new CallerTokens(Auth, TimeProvider.System).Issue(
+            new Caller("bench-admin", tenant, new HashSet<string> { Roles.Admin }, new HashSet<string>()), TimeSpan.FromHours(2));
+
+    public static async Task<CustomersPlatform> StartAsync(CancellationToken cancellationToken)
     {
         var postgres = await PostgresServer.StartAsync(cancellationToken: cancellationToken);
-        var platform = new Platform(postgres, new TokenSettings("crm-gateway", "crm-services", Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + Guid.NewGuid().ToString("N")));
+        var platform = new CustomersPlatform(postgres, new TokenSettings("crm-gateway", "crm-services", Convert.ToHexString(RandomNumberGenerator.GetBytes(32))));
         platform._parts.Add(postgres);
         try
         {
@@ -75,6 +86,28 @@ internal sealed class Platform : IAsyncDisposable
             ["services__customers__grpc__0"] = CustomersGrpc.ToString().TrimEnd('/'),
             ["Gateway__AdminPassword"] = Guid.NewGuid().ToString("N"),
         }, cancellationToken);
+        await WaitUntilGatewayRoutesAsync(cancellationToken);
+    }
+
+    /// <summary>The gateway forwards to the service once its active health check has seen it serving.</summary>
+    private async Task WaitUntilGatewayRoutesAsync(CancellationToken cancellationToken)
+    {
+        using var channel = GrpcChannel.ForAddress(GatewayGrpc);
+        var client = new Customers.CustomersClient(channel);
+        var headers = new Metadata { { "authorization", $"Bearer {AdminToken("bench")}" } };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await client.ListAccountsAsync(new ListAccountsRequest { PageSize = 1 }, headers, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (RpcException exception) when (exception.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
     }
 
     private async Task StartProjectAsync(string name, int httpPort, int grpcPort, Dictionary<string, string> settings, CancellationToken cancellationToken)

@@ -16,7 +16,8 @@ public static class CustomersServiceExtensions
     /// <summary>
     /// The database (<c>ConnectionStrings__customers</c>, migrated at start-up), the outbox on RabbitMQ
     /// (<c>ConnectionStrings__messaging</c>), caller tokens (<c>Auth__*</c>) and the gRPC API. National phone numbers
-    /// are read in <c>Customers__DefaultPhoneRegion</c> (an ISO country code, default US).
+    /// are read in <c>Customers__DefaultPhoneRegion</c> (an ISO country code, default US); the background duplicate scan
+    /// runs every <c>Customers__DuplicateScanInterval</c> (a TimeSpan, default one hour).
     /// </summary>
     public static TBuilder AddCustomersService<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -32,6 +33,13 @@ public static class CustomersServiceExtensions
         builder.Services.AddSingleton<RelationshipOperations>();
         builder.Services.AddSingleton<ConsentOperations>();
         builder.Services.AddSingleton<PrivacyOperations>();
+        builder.Services.AddSingleton<DuplicateScanOperations>();
+        builder.Services.AddSingleton<MergeOperations>();
+        builder.Services.AddSingleton<ImportOperations>();
+        builder.Services.AddSingleton<MergeAndImportApi>();
+        builder.Services.AddSingleton(new DuplicateScanSettings(
+            builder.Configuration.GetValue("Customers:DuplicateScanInterval", DuplicateScanSettings.DefaultInterval)));
+        builder.Services.AddHostedService<DuplicateScanService>();
         return builder;
     }
 

@@ -8,7 +8,7 @@ internal static class AccountRows
 {
     private const string Columns =
         "id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase, version, created_at, updated_at, "
-        + "custom_fields::text, address::text, commitment::text, value_tier";
+        + "custom_fields::text, address::text, commitment::text, value_tier, merged_ids";
 
     private const int MaxDuplicateCandidates = 50;
 
@@ -19,6 +19,19 @@ internal static class AccountRows
         var sql = $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL"
             + (forUpdate ? " FOR UPDATE" : "");
         var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
+        return found.SingleOrDefault();
+    }
+
+    /// <summary>The account that <paramref name="mergedId"/> was merged into, if it was.</summary>
+    public static async Task<Account?> FindSurvivorAsync(
+        NpgsqlConnection connection, string tenantId, Guid mergedId, CancellationToken cancellationToken)
+    {
+        var found = await QueryAsync(connection, null,
+            $"""
+            SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND deleted_at IS NULL
+              AND id = (SELECT merged_into FROM accounts WHERE tenant_id = $1 AND id = $2)
+            """,
+            [Sql.Text(tenantId), Sql.Value(mergedId)], cancellationToken);
         return found.SingleOrDefault();
     }
 
@@ -214,7 +227,7 @@ internal static class AccountRows
                 CustomFieldJson.Read(reader.GetString(14)),
                 AddressJson.Read(reader.NullableString(15)),
                 CommitmentJson.Read(reader.NullableString(16)),
-                reader.IsDBNull(17) ? null : (ValueTier)reader.GetInt16(17)));
+                reader.IsDBNull(17) ? null : (ValueTier)reader.GetInt16(17)) { MergedIds = reader.GetFieldValue<Guid[]>(18) });
         }
 
         return accounts;

@@ -30,6 +30,7 @@ internal static class AccountMapping
         Address = AddressMapping.ToProto(account.Address),
         Commitment = account.Commitment is { } commitment ? ToProto(commitment) : null,
         ValueTier = (Proto.ValueTier)(account.ValueTier ?? 0),
+        MergedNames = { account.MergedIds.Select(id => Account.ResourcePrefix + id) },
     };
 
     public static CommitmentAnswers ToAnswers(Proto.CommitmentAnswers? answers) =>

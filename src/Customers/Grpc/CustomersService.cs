@@ -16,7 +16,8 @@ public sealed partial class CustomersService(
     RelationshipOperations relationships,
     ConsentOperations consents,
     PrivacyOperations privacy,
-    PhoneNumbers phones)
+    PhoneNumbers phones,
+    MergeAndImportApi mergeAndImport)
     : Proto.Customers.CustomersBase
 {
     private static readonly IReadOnlyDictionary<string, CustomFieldInput> NoCustomFields = new Dictionary<string, CustomFieldInput>();

@@ -89,17 +89,23 @@ public sealed class MergeOperations(NpgsqlDataSource dataSource, Outbox outbox, 
         return after;
     }
 
-    /// <summary>Reads and locks every record (in id order, so concurrent merges cannot deadlock) and checks write access to each.</summary>
+    /// <summary>
+    /// Reads and locks every record (in id order, so concurrent merges cannot deadlock), then checks write access to
+    /// each: a record missing in the tenant is NOT_FOUND whatever the caller's rights to the others.
+    /// </summary>
     private static async Task<Dictionary<Guid, T>> LockAsync<T>(
         Caller caller, MergeRequest request, string prefix, Func<Guid, Task<T?>> find, Func<T, Ownership> ownershipOf) where T : class
     {
         var records = new Dictionary<Guid, T>();
         foreach (var id in request.AllIds.Order())
         {
-            var record = await find(id) ?? throw new RecordNotFoundException(prefix + id);
+            records[id] = await find(id) ?? throw new RecordNotFoundException(prefix + id);
+        }
+
+        foreach (var (id, record) in records)
+        {
             AccessPolicy.EnsureCanRead(caller, ownershipOf(record), prefix + id);
             AccessPolicy.EnsureCanWrite(caller, ownershipOf(record), prefix + id);
-            records[id] = record;
         }
 
         return records;

@@ -15,12 +15,13 @@ internal sealed record StoredGroup(int Rank, DuplicateGroup Group);
 /// <summary>
 /// SQL of the duplicate scan. Candidate pairs come from blocking in the database (the same email or phone through
 /// their indexes, similar name keys through the pg_trgm index), so a scan costs about the number of similar pairs,
-/// not the square of the records.
+/// not the square of the records. Similar names alone never make a probable duplicate (see
+/// <see cref="DuplicateScorer"/>): they count only with a shared email or company domain, so only such pairs are read.
 /// </summary>
 internal static class DuplicateScanRows
 {
-    private const string AccountPairs =
-        """
+    private static readonly string AccountPairs =
+        $$"""
         WITH pairs AS (
             SELECT a.id AS first, b.id AS second FROM accounts a
             JOIN accounts b ON b.tenant_id = a.tenant_id AND lower(b.email) = lower(a.email) AND b.id > a.id AND b.deleted_at IS NULL
@@ -32,6 +33,7 @@ internal static class DuplicateScanRows
             UNION
             SELECT a.id, b.id FROM accounts a
             JOIN accounts b ON b.tenant_id = a.tenant_id AND b.name_key % a.name_key AND b.id > a.id AND b.deleted_at IS NULL
+                AND {{SameDomain("a.email", "a.domain", "b.email", "b.domain")}}
             WHERE a.tenant_id = $1 AND a.deleted_at IS NULL AND a.name_key <> '')
         SELECT x.id, x.display_name, x.email, x.phone, x.domain, y.id, y.display_name, y.email, y.phone, y.domain
         FROM pairs JOIN accounts x ON x.id = pairs.first JOIN accounts y ON y.id = pairs.second
@@ -49,7 +51,9 @@ internal static class DuplicateScanRows
             WHERE a.tenant_id = $1 AND {Live("a")} AND a.phone IS NOT NULL
             UNION
             SELECT a.id, b.id FROM contacts a
+            JOIN accounts aa ON aa.id = a.account_id
             JOIN contacts b ON b.tenant_id = a.tenant_id AND b.name_key % a.name_key AND b.id > a.id AND {Live("b")}
+            JOIN accounts ba ON ba.id = b.account_id AND {SameDomain("a.email", "aa.domain", "b.email", "ba.domain")}
             WHERE a.tenant_id = $1 AND {Live("a")} AND a.name_key <> '')
         SELECT x.id, concat_ws(' ', x.given_name, x.family_name), x.email, x.phone, xa.domain,
                y.id, concat_ws(' ', y.given_name, y.family_name), y.email, y.phone, ya.domain
@@ -190,6 +194,11 @@ internal static class DuplicateScanRows
 
         return tenants;
     }
+
+    /// <summary>The two records share an email domain or a company domain (or one's domain is the other's email domain).</summary>
+    private static string SameDomain(string emailA, string domainA, string emailB, string domainB) =>
+        $"(split_part(lower({emailA}), '@', 2) = split_part(lower({emailB}), '@', 2) OR {domainA} = {domainB} "
+        + $"OR {domainA} = split_part(lower({emailB}), '@', 2) OR {domainB} = split_part(lower({emailA}), '@', 2))";
 
     private static string Live(string alias) => $"{alias}.erased_at IS NULL AND {alias}.merged_into IS NULL";
 

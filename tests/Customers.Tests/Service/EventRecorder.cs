@@ -34,6 +34,7 @@ public sealed class EventRecorder : IAsyncDisposable
                 endpoint.Handler<RelationshipPhaseChanged>(context => recorder.Record(context.Message));
                 endpoint.Handler<ConsentChanged>(context => recorder.Record(context.Message));
                 endpoint.Handler<PersonalDataErased>(context => recorder.Record(context.Message));
+                endpoint.Handler<CustomerMerged>(context => recorder.Record(context.Message));
             });
         });
         await recorder._bus.StartAsync();

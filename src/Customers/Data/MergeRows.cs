@@ -42,14 +42,14 @@ internal static class MergeRows
         batch.BatchCommands.Add(Command(
             $"""
             DELETE FROM relationships r
-            WHERE r.tenant_id = $1 AND (r.contact_id = ANY($2) OR r.target_account_id = ANY($2) OR r.target_contact_id = ANY($2))
+            WHERE r.tenant_id = $1 AND {Touched("r")}
               AND ({Mapped("r.contact_id")} = {Mapped("r.target_contact_id")}
                    OR EXISTS (SELECT 1 FROM relationships o
                               WHERE o.tenant_id = $1 AND o.id <> r.id AND o.type = r.type
                                 AND {Mapped("o.contact_id")} = {Mapped("r.contact_id")}
                                 AND {Mapped("coalesce(o.target_account_id, o.target_contact_id)")}
                                     = {Mapped("coalesce(r.target_account_id, r.target_contact_id)")}
-                                AND (o.id < r.id OR NOT (o.contact_id = ANY($2) OR o.target_account_id = ANY($2) OR o.target_contact_id = ANY($2)))))
+                                AND (o.id < r.id OR NOT {Touched("o")})))
             """,
             tenantId, mergedIds.ToArray(), survivorId));
         foreach (var (table, column) in references)
@@ -120,6 +120,9 @@ internal static class MergeRows
         };
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>The relationship involves a merged record.</summary>
+    private static string Touched(string alias) => $"ARRAY[{alias}.contact_id, {alias}.target_account_id, {alias}.target_contact_id] && $2";
 
     private static string Mapped(string column) => $"(CASE WHEN {column} = ANY($2) THEN $3 ELSE {column} END)";
 

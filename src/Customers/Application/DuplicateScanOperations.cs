@@ -70,17 +70,16 @@ public sealed class DuplicateScanOperations(NpgsqlDataSource dataSource, TimePro
         var fingerprint = $"duplicate_groups|{kind}|{scanTime?.UtcTicks}";
         var after = Paging.AfterSequence(pageToken, fingerprint) ?? 0;
         var stored = await DuplicateScanRows.ListAsync(connection, caller.TenantId, kind, after, size + 1, cancellationToken);
-        var page = stored.Take(size).ToList();
-        var groups = new List<ListedDuplicateGroup>();
-        foreach (var recordKind in page.Select(g => g.Group.Kind).Distinct())
+        var page = stored.Take(size).Select(g => g.Group).ToList();
+        var live = new Dictionary<RecordKind, Dictionary<Guid, ListedRecord>>();
+        foreach (var recordKind in page.Select(g => g.Kind).Distinct())
         {
-            var ids = page.Where(g => g.Group.Kind == recordKind).SelectMany(g => g.Group.Members.Select(m => m.Id)).ToList();
-            var live = await DuplicateScanRows.LiveRecordsAsync(connection, caller.TenantId, recordKind, ids, cancellationToken);
-            groups.AddRange(page.Where(g => g.Group.Kind == recordKind).Select(g => Listed(caller, g.Group, live)).OfType<ListedDuplicateGroup>());
+            var ids = page.Where(g => g.Kind == recordKind).SelectMany(g => g.Members.Select(m => m.Id)).ToList();
+            live[recordKind] = await DuplicateScanRows.LiveRecordsAsync(connection, caller.TenantId, recordKind, ids, cancellationToken);
         }
 
-        var ordered = groups.OrderByDescending(g => g.Score).ToList();
-        return new DuplicateGroupsPage(ordered, scanTime, stored.Count > size ? Paging.Token(page[^1].Rank, fingerprint) : null);
+        var groups = page.Select(g => Listed(caller, g, live[g.Kind])).OfType<ListedDuplicateGroup>().ToList();
+        return new DuplicateGroupsPage(groups, scanTime, stored.Count > size ? Paging.Token(stored[size - 1].Rank, fingerprint) : null);
     }
 
     private static async Task<List<DuplicateGroup>> GroupsAsync(

@@ -17,7 +17,8 @@ public static class CustomersServiceExtensions
     /// The database (<c>ConnectionStrings__customers</c>, migrated at start-up), the outbox on RabbitMQ
     /// (<c>ConnectionStrings__messaging</c>), caller tokens (<c>Auth__*</c>) and the gRPC API. National phone numbers
     /// are read in <c>Customers__DefaultPhoneRegion</c> (an ISO country code, default US). Relationship phases are
-    /// re-derived for inactivity every <c>Customers__PhaseSweepInterval</c> (a TimeSpan, default one hour).
+    /// re-derived for inactivity every <c>Customers__PhaseSweepInterval</c> (a TimeSpan, default one hour); the background
+    /// duplicate scan runs every <c>Customers__DuplicateScanInterval</c> (a TimeSpan, default one hour).
     /// </summary>
     public static TBuilder AddCustomersService<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -42,6 +43,13 @@ public static class CustomersServiceExtensions
         builder.Services.AddSingleton(new PhaseSweepSettings(
             builder.Configuration.GetValue("Customers:PhaseSweepInterval", PhaseSweepSettings.DefaultInterval)));
         builder.Services.AddHostedService<PhaseSweepService>();
+        builder.Services.AddSingleton<DuplicateScanOperations>();
+        builder.Services.AddSingleton<MergeOperations>();
+        builder.Services.AddSingleton<ImportOperations>();
+        builder.Services.AddSingleton<MergeAndImportApi>();
+        builder.Services.AddSingleton(new DuplicateScanSettings(
+            builder.Configuration.GetValue("Customers:DuplicateScanInterval", DuplicateScanSettings.DefaultInterval)));
+        builder.Services.AddHostedService<DuplicateScanService>();
         return builder;
     }
 

@@ -18,23 +18,42 @@ public sealed class AccountOperations(
 
     public async Task<Account> CreateAsync(Caller caller, NewAccount input, CreateOptions options, CancellationToken cancellationToken)
     {
-        var ownership = AccessPolicy.DefaultOwnership(caller, input.OwnerUserId, input.Team);
-        AccessPolicy.EnsureCanCreate(caller, ownership, "account");
-        var now = Sql.ToMicroseconds(time.GetUtcNow());
+        AccessPolicy.EnsureCanCreate(caller, AccessPolicy.DefaultOwnership(caller, input.OwnerUserId, input.Team), "account");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var customFields = await CustomFieldValues.ApplyAsync(connection, caller.TenantId, RecordKind.Account, NoCustomFields,
-            input.CustomFields, replace: false, "account.custom_fields", cancellationToken);
-        var account = new Account(Guid.CreateVersion7(), caller.TenantId, input.Kind, input.DisplayName, input.Email, input.Phone,
-            input.Domain, ownership, input.Tags, input.Phase ?? RelationshipPhase.Awareness, 1, now, now, customFields, input.Address,
-            ValueTier: input.ValueTier, PhaseOverride: input.Phase is not null,
-            ValueTierSource: input.ValueTier is null ? null : ValueTierRules.Manual);
-
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (options.RequestId is { } requestId
             && await AccountRows.FindByRequestIdAsync(transaction, caller.TenantId, requestId, cancellationToken) is { } earlier)
         {
             return Repeated(caller, requestId, earlier);
         }
+
+        if (await AddAsync(transaction, caller, input, options, cancellationToken) is not { } account)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await ReadRepeatedAsync(caller, options.RequestId!.Value, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        CustomersLog.Created(logger, account.ResourceName, account.TenantId, caller.UserId);
+        return account;
+    }
+
+    /// <summary>
+    /// Validates and inserts a new account inside <paramref name="transaction"/>, with its history and CustomerCreated;
+    /// the caller commits. Null when the tenant already has an account with the request id (nothing is written).
+    /// </summary>
+    internal async Task<Account?> AddAsync(
+        NpgsqlTransaction transaction, Caller caller, NewAccount input, CreateOptions options, CancellationToken cancellationToken)
+    {
+        var ownership = AccessPolicy.DefaultOwnership(caller, input.OwnerUserId, input.Team);
+        AccessPolicy.EnsureCanCreate(caller, ownership, "account");
+        var now = Sql.ToMicroseconds(time.GetUtcNow());
+        var customFields = await CustomFieldValues.ApplyAsync(transaction.Connection!, caller.TenantId, RecordKind.Account, NoCustomFields,
+            input.CustomFields, replace: false, "account.custom_fields", cancellationToken);
+        var account = new Account(Guid.CreateVersion7(), caller.TenantId, input.Kind, input.DisplayName, input.Email, input.Phone,
+            input.Domain, ownership, input.Tags, input.Phase ?? RelationshipPhase.Awareness, 1, now, now, customFields, input.Address,
+            ValueTier: input.ValueTier, PhaseOverride: input.Phase is not null,
+            ValueTierSource: input.ValueTier is null ? null : ValueTierRules.Manual);
 
         if (!options.ConfirmNotDuplicate)
         {
@@ -46,8 +65,7 @@ public sealed class AccountOperations(
 
         if (!await AccountRows.InsertAsync(transaction, account, options.RequestId, caller.UserId, cancellationToken))
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return await ReadRepeatedAsync(caller, options.RequestId!.Value, cancellationToken);
+            return null;
         }
 
         await AuditLog.WriteAsync(transaction, caller.TenantId, account, account.Version, FieldChanges.OfCreation(account),
@@ -55,8 +73,6 @@ public sealed class AccountOperations(
         await outbox.EnqueueAsync(transaction, new CustomerCreated(
             account.Id, account.TenantId, account.Kind.ToString(), ownership.OwnerUserId, ownership.Team, caller.UserId, now),
             cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        CustomersLog.Created(logger, account.ResourceName, account.TenantId, caller.UserId);
         return account;
     }
 
@@ -64,6 +80,7 @@ public sealed class AccountOperations(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var account = await AccountRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
+            ?? await AccountRows.FindSurvivorAsync(connection, caller.TenantId, id, cancellationToken)
             ?? throw new RecordNotFoundException(Account.ResourcePrefix + id);
         AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
         return account;

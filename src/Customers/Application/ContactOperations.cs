@@ -18,22 +18,41 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
 
     public async Task<Contact> CreateAsync(Caller caller, NewContact input, CreateOptions options, CancellationToken cancellationToken)
     {
-        var ownership = AccessPolicy.DefaultOwnership(caller, input.OwnerUserId, input.Team);
-        AccessPolicy.EnsureCanCreate(caller, ownership, "contact");
-        var now = Sql.ToMicroseconds(time.GetUtcNow());
+        AccessPolicy.EnsureCanCreate(caller, AccessPolicy.DefaultOwnership(caller, input.OwnerUserId, input.Team), "contact");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var customFields = await CustomFieldValues.ApplyAsync(connection, caller.TenantId, RecordKind.Contact, NoCustomFields,
-            input.CustomFields, replace: false, "contact.custom_fields", cancellationToken);
-        var contact = new Contact(Guid.CreateVersion7(), caller.TenantId, input.AccountId, input.GivenName, input.FamilyName,
-            input.Email, input.Phone, input.JobTitle, ownership, input.Tags, 1, now, now, customFields, input.Address,
-            input.PreferredChannel, input.ContactTimes);
-
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (options.RequestId is { } requestId
             && await ContactRows.FindByRequestIdAsync(transaction, caller.TenantId, requestId, cancellationToken) is { } earlier)
         {
             return Repeated(caller, requestId, earlier);
         }
+
+        if (await AddAsync(transaction, caller, input, options, cancellationToken) is not { } contact)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await ReadRepeatedAsync(caller, options.RequestId!.Value, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        CustomersLog.Created(logger, contact.ResourceName, contact.TenantId, caller.UserId);
+        return contact;
+    }
+
+    /// <summary>
+    /// Validates and inserts a new contact inside <paramref name="transaction"/>, with its history and ContactAdded;
+    /// the caller commits. Null when the tenant already has a contact with the request id (nothing is written).
+    /// </summary>
+    internal async Task<Contact?> AddAsync(
+        NpgsqlTransaction transaction, Caller caller, NewContact input, CreateOptions options, CancellationToken cancellationToken)
+    {
+        var ownership = AccessPolicy.DefaultOwnership(caller, input.OwnerUserId, input.Team);
+        AccessPolicy.EnsureCanCreate(caller, ownership, "contact");
+        var now = Sql.ToMicroseconds(time.GetUtcNow());
+        var customFields = await CustomFieldValues.ApplyAsync(transaction.Connection!, caller.TenantId, RecordKind.Contact, NoCustomFields,
+            input.CustomFields, replace: false, "contact.custom_fields", cancellationToken);
+        var contact = new Contact(Guid.CreateVersion7(), caller.TenantId, input.AccountId, input.GivenName, input.FamilyName,
+            input.Email, input.Phone, input.JobTitle, ownership, input.Tags, 1, now, now, customFields, input.Address,
+            input.PreferredChannel, input.ContactTimes);
 
         var account = await ReadableAccountAsync(transaction, caller, input.AccountId, cancellationToken);
         await EnsureNotErasedAsync(transaction, caller, contact.ProfileWith(null), options.ReconsentSource, cancellationToken);
@@ -44,16 +63,13 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
 
         if (!await ContactRows.InsertAsync(transaction, contact, options.RequestId, caller.UserId, cancellationToken))
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return await ReadRepeatedAsync(caller, options.RequestId!.Value, cancellationToken);
+            return null;
         }
 
         await AuditLog.WriteAsync(transaction, caller.TenantId, contact, contact.Version, FieldChanges.OfCreation(contact),
             caller.UserId, now, cancellationToken);
         await outbox.EnqueueAsync(transaction, new ContactAdded(
             contact.Id, account.Id, caller.TenantId, ownership.OwnerUserId, ownership.Team, caller.UserId, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        CustomersLog.Created(logger, contact.ResourceName, contact.TenantId, caller.UserId);
         return contact;
     }
 
@@ -61,6 +77,7 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var contact = await ContactRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
+            ?? await ContactRows.FindSurvivorAsync(connection, caller.TenantId, id, cancellationToken)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + id);
         AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);
         return contact;

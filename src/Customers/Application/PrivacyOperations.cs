@@ -42,14 +42,54 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
         var contact = await ContactRows.FindAsync(connection, transaction, caller.TenantId, contactId, forUpdate: true, cancellationToken, withDeleted: true)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
         var now = Sql.ToMicroseconds(time.GetUtcNow());
+        var personalAccounts = await PersonalAccountsAsync(transaction, caller.TenantId, contact, cancellationToken);
         await ErasureRows.AddTombstonesAsync(
             transaction, caller.TenantId, Tombstones.HashesOf(caller.TenantId, contact.ProfileWith(null)), now, cancellationToken);
         await ContactRows.EraseAsync(transaction, contact, now, cancellationToken);
         await ErasureRows.ScrubAsync(transaction, caller.TenantId, contactId, contact.ResourceName, cancellationToken);
         await AuditLog.WriteAsync(transaction, caller.TenantId, contact, contact.Version + 1,
             [new FieldChange("personal_data", null, "erased")], caller.UserId, now, cancellationToken);
+        foreach (var account in personalAccounts)
+        {
+            await EraseAccountAsync(transaction, caller, account, now, cancellationToken);
+        }
+
         await outbox.EnqueueAsync(transaction,
             new PersonalDataErased(contactId, contact.AccountId, caller.TenantId, caller.UserId, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The accounts that are the person (see <see cref="PersonalAccounts"/>): the contact's own account and the
+    /// households it is a member of, locked for the erasure.
+    /// </summary>
+    private static async Task<List<Account>> PersonalAccountsAsync(
+        NpgsqlTransaction transaction, string tenantId, Contact contact, CancellationToken cancellationToken)
+    {
+        var personal = new List<Account>();
+        var households = await ErasureRows.HouseholdsOfAsync(transaction, tenantId, contact.Id, cancellationToken);
+        foreach (var id in households.Prepend(contact.AccountId).Distinct())
+        {
+            if (await AccountRows.FindAsync(transaction.Connection!, transaction, tenantId, id, forUpdate: true, cancellationToken) is { } account
+                && PersonalAccounts.IsNamedAfter(account, contact,
+                    await ErasureRows.HasOtherMembersAsync(transaction, tenantId, id, contact.Id, cancellationToken)))
+            {
+                personal.Add(account);
+            }
+        }
+
+        return personal;
+    }
+
+    private async Task EraseAccountAsync(
+        NpgsqlTransaction transaction, Caller caller, Account account, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await ErasureRows.AddTombstonesAsync(
+            transaction, caller.TenantId, Tombstones.HashesOf(caller.TenantId, account.Profile), now, cancellationToken);
+        await ErasureRows.EraseAccountAsync(transaction, account, now, cancellationToken);
+        await AuditLog.WriteAsync(transaction, caller.TenantId, account, account.Version + 1,
+            [new FieldChange("personal_data", null, "erased")], caller.UserId, now, cancellationToken);
+        await outbox.EnqueueAsync(transaction,
+            new CustomerUpdated(account.Id, account.TenantId, ["personal_data"], account.Version + 1, caller.UserId, now), cancellationToken);
     }
 }

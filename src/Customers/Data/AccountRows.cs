@@ -8,7 +8,7 @@ internal static class AccountRows
 {
     private const string Columns =
         "id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase, version, created_at, updated_at, "
-        + "custom_fields::text, address::text, commitment::text, value_tier, phase_override, value_tier_source";
+        + "custom_fields::text, address::text, commitment::text, value_tier, phase_override, value_tier_source, merged_ids";
 
     private const int MaxDuplicateCandidates = 50;
 
@@ -19,6 +19,19 @@ internal static class AccountRows
         var sql = $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL"
             + (forUpdate ? " FOR UPDATE" : "");
         var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
+        return found.SingleOrDefault();
+    }
+
+    /// <summary>The account that <paramref name="mergedId"/> was merged into, if it was.</summary>
+    public static async Task<Account?> FindSurvivorAsync(
+        NpgsqlConnection connection, string tenantId, Guid mergedId, CancellationToken cancellationToken)
+    {
+        var found = await QueryAsync(connection, null,
+            $"""
+            SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND deleted_at IS NULL
+              AND id = (SELECT merged_into FROM accounts WHERE tenant_id = $1 AND id = $2)
+            """,
+            [Sql.Text(tenantId), Sql.Value(mergedId)], cancellationToken);
         return found.SingleOrDefault();
     }
 
@@ -223,7 +236,7 @@ internal static class AccountRows
                 CommitmentJson.Read(reader.NullableString(16)),
                 reader.IsDBNull(17) ? null : (ValueTier)reader.GetInt16(17),
                 reader.GetBoolean(18),
-                reader.NullableString(19)));
+                reader.NullableString(19)) { MergedIds = reader.GetFieldValue<Guid[]>(20) });
         }
 
         return accounts;

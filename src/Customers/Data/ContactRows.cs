@@ -4,7 +4,7 @@ using Npgsql;
 namespace CrmPlatform.Customers.Data;
 
 /// <summary>
-/// SQL for <c>contacts</c>. Every statement is scoped to one tenant; erased and deleted contacts and those of deleted
+/// SQL for <c>contacts</c>. Every statement is scoped to one tenant; erased, deleted and merged contacts and those of deleted
 /// accounts are hidden.
 /// </summary>
 internal static class ContactRows
@@ -12,9 +12,10 @@ internal static class ContactRows
     private const string Columns =
         "c.id, c.tenant_id, c.account_id, c.given_name, c.family_name, c.email, c.phone, c.job_title, c.owner_user_id, c.team, "
         + "c.tags, c.version, c.created_at, c.updated_at, c.custom_fields::text, c.address::text, "
-        + "c.preferred_channel, c.contact_times::text, a.domain";
+        + "c.preferred_channel, c.contact_times::text, a.domain, c.merged_ids";
 
-    private const string FromWithDeleted = "contacts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL AND c.erased_at IS NULL";
+    private const string FromWithDeleted =
+        "contacts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL AND c.erased_at IS NULL AND c.merged_into IS NULL";
     private const string From = FromWithDeleted + " AND c.deleted_at IS NULL";
     private const int MaxDuplicateCandidates = 50;
 
@@ -26,6 +27,16 @@ internal static class ContactRows
         var sql = $"SELECT {Columns} FROM {(withDeleted ? FromWithDeleted : From)} WHERE c.tenant_id = $1 AND c.id = $2"
             + (forUpdate ? " FOR UPDATE OF c" : "");
         var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
+        return found.SingleOrDefault()?.Contact;
+    }
+
+    /// <summary>The contact that <paramref name="mergedId"/> was merged into, if it was.</summary>
+    public static async Task<Contact?> FindSurvivorAsync(
+        NpgsqlConnection connection, string tenantId, Guid mergedId, CancellationToken cancellationToken)
+    {
+        var found = await QueryAsync(connection, null,
+            $"SELECT {Columns} FROM {From} WHERE c.tenant_id = $1 AND c.id = (SELECT merged_into FROM contacts WHERE tenant_id = $1 AND id = $2)",
+            [Sql.Text(tenantId), Sql.Value(mergedId)], cancellationToken);
         return found.SingleOrDefault()?.Contact;
     }
 
@@ -216,7 +227,7 @@ internal static class ContactRows
                     CustomFieldJson.Read(reader.GetString(14)),
                     AddressJson.Read(reader.NullableString(15)),
                     reader.IsDBNull(16) ? null : (ContactChannel)reader.GetInt16(16),
-                    ContactTimesJson.Read(reader.NullableString(17))),
+                    ContactTimesJson.Read(reader.NullableString(17))) { MergedIds = reader.GetFieldValue<Guid[]>(19) },
                 reader.NullableString(18)));
         }
 

@@ -1,3 +1,4 @@
+using CrmPlatform.Customers.Domain;
 using Npgsql;
 
 namespace CrmPlatform.Customers.Data;
@@ -27,6 +28,70 @@ internal static class ErasureRows
                     tenantId, contactId),
                 Command("UPDATE interactions SET subject = NULL, notes = NULL, follow_up_note = NULL WHERE tenant_id = $1 AND contact_id = $2",
                     tenantId, contactId),
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The households the contact is a member of through relationships.</summary>
+    public static async Task<List<Guid>> HouseholdsOfAsync(
+        NpgsqlTransaction transaction, string tenantId, Guid contactId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT target_account_id FROM relationships WHERE tenant_id = $1 AND contact_id = $2 AND type = $3",
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Value(contactId));
+        command.Parameters.Add(Sql.Value((short)RelationshipType.HouseholdMember));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var households = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            households.Add(reader.GetGuid(0));
+        }
+
+        return households;
+    }
+
+    /// <summary>Whether anyone but <paramref name="contactId"/> belongs to the account: its live contacts or household members.</summary>
+    public static async Task<bool> HasOtherMembersAsync(
+        NpgsqlTransaction transaction, string tenantId, Guid accountId, Guid contactId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT EXISTS (SELECT 1 FROM contacts WHERE tenant_id = $1 AND account_id = $2 AND id <> $3
+                                                        AND erased_at IS NULL AND merged_into IS NULL AND deleted_at IS NULL)
+                OR EXISTS (SELECT 1 FROM relationships WHERE tenant_id = $1 AND target_account_id = $2 AND contact_id <> $3)
+            """,
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Value(accountId));
+        command.Parameters.Add(Sql.Value(contactId));
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Blanks an account's personal fields and the values of its history, keeping its ids and business fields.</summary>
+    public static async Task EraseAccountAsync(
+        NpgsqlTransaction transaction, Account account, DateTimeOffset erasedAt, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(
+                    """
+                    UPDATE accounts SET display_name = $3, email = NULL, phone = NULL, domain = NULL, address = NULL, tags = '{}',
+                                        custom_fields = '{}', name_key = '', version = version + 1, updated_at = $4
+                    WHERE tenant_id = $1 AND id = $2
+                    """)
+                {
+                    Parameters =
+                    {
+                        Sql.Text(account.TenantId), Sql.Value(account.Id), Sql.Text(PersonalAccounts.ErasedDisplayName), Sql.Value(erasedAt),
+                    },
+                },
+                Command("UPDATE audit_entries SET old_value = NULL, new_value = NULL WHERE tenant_id = $1 AND resource_name = $2",
+                    account.TenantId, account.ResourceName),
             },
         };
         await batch.ExecuteNonQueryAsync(cancellationToken);

@@ -50,6 +50,9 @@ public sealed record Account(
 
     public PartyProfile Profile => PartyProfile.Of(DisplayName, Email, Phone, Domain);
 
+    /// <summary>The accounts merged into this one, which keep resolving to it.</summary>
+    public IReadOnlyList<Guid> MergedIds { get; init; } = [];
+
     public IReadOnlyDictionary<string, string?> AuditValues => new Dictionary<string, string?>(CustomFieldRules.AuditValues(CustomFields))
     {
         ["kind"] = Kind.ToString(),

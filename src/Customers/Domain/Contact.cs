@@ -30,6 +30,9 @@ public sealed record Contact(
 
     public PartyProfile ProfileWith(string? accountDomain) => PartyProfile.Of(FullName, Email, Phone, accountDomain);
 
+    /// <summary>The contacts merged into this one, which keep resolving to it.</summary>
+    public IReadOnlyList<Guid> MergedIds { get; init; } = [];
+
     public IReadOnlyDictionary<string, string?> AuditValues => new Dictionary<string, string?>(CustomFieldRules.AuditValues(CustomFields))
     {
         ["account"] = Account.ResourcePrefix + AccountId,

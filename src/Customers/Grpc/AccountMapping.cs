@@ -32,6 +32,7 @@ internal static class AccountMapping
         ValueTier = (Proto.ValueTier)(account.ValueTier ?? 0),
         PhaseOverride = account.PhaseOverride,
         ValueTierSource = account.ValueTierSource ?? "",
+        MergedNames = { account.MergedIds.Select(id => Account.ResourcePrefix + id) },
     };
 
     public static CommitmentAnswers ToAnswers(Proto.CommitmentAnswers? answers) =>

@@ -31,6 +31,7 @@ internal static class ContactMapping
         Address = AddressMapping.ToProto(contact.Address),
         PreferredChannel = (Proto.ContactChannel)(contact.PreferredChannel ?? 0),
         ContactTimes = contact.ContactTimes is { } times ? ToProto(times) : null,
+        MergedNames = { contact.MergedIds.Select(id => Contact.ResourcePrefix + id) },
     };
 
     public static NewContact ToNewContact(Proto.Contact? contact, PhoneNumbers phones)

@@ -17,7 +17,8 @@ public sealed partial class CustomersService(
     ConsentOperations consents,
     PrivacyOperations privacy,
     PhoneNumbers phones,
-    TimelineApi timeline)
+    TimelineApi timeline,
+    MergeAndImportApi mergeAndImport)
     : Proto.Customers.CustomersBase
 {
     private static readonly IReadOnlyDictionary<string, CustomFieldInput> NoCustomFields = new Dictionary<string, CustomFieldInput>();

@@ -104,6 +104,7 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
         ("RecordConsent", Consent), ("ListConsents", Read), ("ErasePersonalData", Erase),
         ("DeleteContact", Write), ("RecordInteraction", Interact), ("GetInteraction", Read), ("UpdateInteraction", Interact),
         ("ListInteractions", Read), ("GetCustomer360", Read), ("ListPhaseChanges", Read),
+        ("MergeAccounts", Write), ("MergeContacts", Write),
     ];
 
     public static TheoryData<string, string, string, string> Cases()
@@ -275,6 +276,14 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
             "GetCustomer360" => await OutcomeOf(() => client.GetCustomer360Async(new Proto.GetCustomer360Request { Account = account.Name }, headers)),
             "ListPhaseChanges" => await OutcomeOf(() => client.ListPhaseChangesAsync(
                 new Proto.ListPhaseChangesRequest { Account = account.Name }, headers)),
+            "MergeAccounts" => await OutcomeOf(async () => client.MergeAccountsAsync(new Proto.MergeAccountsRequest
+            {
+                Survivor = (await OwnSurvivorAsync(caller)).Account.Name, Merged = { account.Name },
+            }, headers)),
+            "MergeContacts" => await OutcomeOf(async () => client.MergeContactsAsync(new Proto.MergeContactsRequest
+            {
+                Survivor = (await OwnSurvivorAsync(caller)).Contact.Name, Merged = { contact.Name },
+            }, headers)),
             _ => throw new ArgumentOutOfRangeException(nameof(rpc), rpc, null),
         };
     }
@@ -282,23 +291,31 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
     private async Task<Proto.Interaction> RecordedByAdminAsync(Proto.Account account) =>
         await server.Client.RecordInteractionAsync(InteractionData.Interaction(account.Name), server.Admin(account.TenantId).Headers);
 
-    private static async Task<string> OutcomeOf<T>(Func<Task<AsyncUnaryCall<T>>> call)
-    {
-        var pending = await call();
-        return await OutcomeOf(() => pending);
-    }
+    private static async Task<string> OutcomeOf<T>(Func<AsyncUnaryCall<T>> call) => await OutcomeOf(() => Task.FromResult(call()));
 
-    private static async Task<string> OutcomeOf<T>(Func<AsyncUnaryCall<T>> call)
+    private static async Task<string> OutcomeOf<T>(Func<Task<AsyncUnaryCall<T>>> call)
     {
         try
         {
-            await call();
+            await await call();
             return "OK";
         }
         catch (RpcException error)
         {
             return Code(error);
         }
+    }
+
+    /// <summary>A company account and contact of the caller's tenant that the caller owns: the survivor of a merge.</summary>
+    private async Task<(Proto.Account Account, Proto.Contact Contact)> OwnSurvivorAsync(TestUser caller)
+    {
+        var admin = server.Admin(caller.TenantId);
+        var account = await server.Client.CreateAccountAsync(
+            TestData.Company($"Survivor {Guid.NewGuid():N}").OwnedBy("caller", "east").Confirmed(), admin.Headers);
+        var request = TestData.Contact(account, "Survivor", Guid.NewGuid().ToString("N"));
+        request.Contact.OwnerUserId = "caller";
+        request.Contact.Team = "east";
+        return (account, await server.Client.CreateContactAsync(request, admin.Headers));
     }
 
     private static async Task<string> Visibility(Func<Task<bool>> listed)

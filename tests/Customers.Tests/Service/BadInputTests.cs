@@ -216,6 +216,64 @@ public sealed class BadInputTests(CustomersServer server)
         Assert.All([unknownPath, noFollowUp, badParent, badPolicy], e => Assert.Equal(StatusCode.InvalidArgument, e.StatusCode));
     }
 
+    /// <summary>Bad merges, given the names of a consumer survivor, a consumer to merge and a company.</summary>
+    public static TheoryData<string, Func<string, string, string, Proto.MergeAccountsRequest>, string> BadMerges => new()
+    {
+        { "no survivor", (_, merged, _) => new() { Merged = { merged } }, "survivor" },
+        { "malformed survivor", (_, merged, _) => new() { Survivor = "acme", Merged = { merged } }, "survivor" },
+        { "nothing merged", (survivor, _, _) => new() { Survivor = survivor }, "merged" },
+        { "a contact among accounts", (survivor, _, _) => new() { Survivor = survivor, Merged = { "contacts/" + Guid.CreateVersion7() } }, "merged" },
+        { "the survivor among the merged", (survivor, merged, _) => new() { Survivor = survivor, Merged = { merged, survivor } }, "merged" },
+        { "an unknown field", (survivor, merged, _) => new() { Survivor = survivor, Merged = { merged }, FieldSources = { ["colour"] = merged } },
+            "field_sources.colour" },
+        { "a source outside the merge", (survivor, merged, company) => new()
+            {
+                Survivor = survivor, Merged = { merged }, FieldSources = { ["email"] = company },
+            }, "field_sources.email" },
+        { "an undefined custom field", (survivor, merged, _) => new()
+            {
+                Survivor = survivor, Merged = { merged }, FieldSources = { ["custom_fields.nope"] = merged },
+            }, "field_sources.custom_fields.nope" },
+        { "accounts of different kinds", (survivor, _, company) => new() { Survivor = survivor, Merged = { company } }, "merged" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadMerges))]
+    public async Task A_bad_merge_is_invalid_argument_naming_the_field_and_merges_nothing(
+        string _, Func<string, string, string, Proto.MergeAccountsRequest> request, string field)
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var survivor = await _client.CreateAccountAsync(TestData.Consumer("Ann Survivor"), admin.Headers);
+        var merged = await _client.CreateAccountAsync(TestData.Consumer("Ann Merged"), admin.Headers);
+        var company = await _client.CreateAccountAsync(TestData.Company("Annco"), admin.Headers);
+
+        var error = await TestData.FailsAsync(() => _client.MergeAccountsAsync(request(survivor.Name, merged.Name, company.Name), admin.Headers));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith(field + ":", error.Status.Detail);
+        Assert.Equal(3, (await _client.ListAccountsAsync(new Proto.ListAccountsRequest(), admin.Headers)).Accounts.Count);
+    }
+
+    [Fact]
+    public async Task Bad_duplicate_listings_and_import_names_are_invalid_naming_the_field()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+
+        var negative = await TestData.FailsAsync(() => _client.ListDuplicateGroupsAsync(
+            new Proto.ListDuplicateGroupsRequest { PageSize = -1 }, admin.Headers));
+        var recordType = await TestData.FailsAsync(() => _client.ListDuplicateGroupsAsync(
+            new Proto.ListDuplicateGroupsRequest { RecordType = (Proto.RecordType)99 }, admin.Headers));
+        var token = await TestData.FailsAsync(() => _client.ListDuplicateGroupsAsync(
+            new Proto.ListDuplicateGroupsRequest { PageToken = "not-a-token" }, admin.Headers));
+        var importName = await TestData.FailsAsync(() => _client.GetImportAsync(new Proto.GetImportRequest { Name = "imports/x" }, admin.Headers));
+
+        Assert.StartsWith("page_size:", negative.Status.Detail);
+        Assert.StartsWith("record_type:", recordType.Status.Detail);
+        Assert.StartsWith("page_token:", token.Status.Detail);
+        Assert.StartsWith("name:", importName.Status.Detail);
+        Assert.All([negative, recordType, token, importName], e => Assert.Equal(StatusCode.InvalidArgument, e.StatusCode));
+    }
+
     private async Task InsertAccountsAsync(string tenantId, int count)
     {
         await using var command = server.Database.CreateCommand(

@@ -51,6 +51,7 @@ public sealed class CustomersServer : IAsyncLifetime
             ["Kestrel:Endpoints:grpc:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
             ["Customers:DefaultPhoneRegion"] = "US",
+            ["Customers:DuplicateScanInterval"] = "00:00:02",
         });
         builder.AddServiceDefaults();
         builder.AddCustomersService();

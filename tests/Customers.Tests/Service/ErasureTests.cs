@@ -68,12 +68,23 @@ public sealed class ErasureTests(CustomersServer server)
         Assert.Equal("Keeper", (await _client.GetContactAsync(new Proto.GetContactRequest { Name = contact.Name }, server.Admin(tenant).Headers)).FamilyName);
     }
 
+    /// <summary>
+    /// The person, with their consumer account and a household of their own both named after them (which erasure
+    /// erases too), a works-for relationship, consent and history.
+    /// </summary>
     private async Task<(Proto.Contact Contact, Proto.Account Account)> CreatePersonAsync(TestUser admin, string familyName, string email)
     {
-        var account = await _client.CreateAccountAsync(TestData.Company("Employer " + Guid.NewGuid().ToString("N")[..6]), admin.Headers);
+        var consumer = TestData.Consumer("Zelda " + familyName, email.ToUpperInvariant(), "+1 415 555 0199").Confirmed();
+        consumer.Account.Address = new Proto.PostalAddress { RegionCode = "US", PostalCode = "94103", AddressLines = { "2 " + familyName + " Lane" } };
+        var account = await _client.CreateAccountAsync(consumer, admin.Headers);
+        await _client.UpdateAccountAsync(new Proto.UpdateAccountRequest
+        {
+            Account = new Proto.Account { Name = account.Name, DisplayName = "Zelda Z. " + familyName },
+        }, admin.Headers);
+        var employer = await _client.CreateAccountAsync(TestData.Company("Employer " + Guid.NewGuid().ToString("N")[..6]), admin.Headers);
         var household = await _client.CreateAccountAsync(new Proto.CreateAccountRequest
         {
-            Account = new Proto.Account { Kind = Proto.AccountKind.Household, DisplayName = "Household " + Guid.NewGuid().ToString("N")[..6] },
+            Account = new Proto.Account { Kind = Proto.AccountKind.Household, DisplayName = "The " + familyName + " household" },
         }, admin.Headers);
         var request = TestData.Contact(account, "Zelda", familyName, email);
         request.Contact.Phone = "+1 415 555 0199";
@@ -91,6 +102,10 @@ public sealed class ErasureTests(CustomersServer server)
             {
                 Type = Proto.RelationshipType.HouseholdMember, Contact = contact.Name, Target = household.Name, Description = familyName + " family",
             },
+        }, admin.Headers);
+        await _client.CreateRelationshipAsync(new Proto.CreateRelationshipRequest
+        {
+            Relationship = new Proto.Relationship { Type = Proto.RelationshipType.WorksFor, Contact = contact.Name, Target = employer.Name },
         }, admin.Headers);
         await _client.RecordConsentAsync(new Proto.RecordConsentRequest
         {

@@ -36,6 +36,7 @@ public sealed class EventRecorder : IAsyncDisposable
                 endpoint.Handler<PersonalDataErased>(context => recorder.Record(context.Message));
                 endpoint.Handler<InteractionRecorded>(context => recorder.Record(context.Message));
                 endpoint.Handler<ContactDeleted>(context => recorder.Record(context.Message));
+                endpoint.Handler<CustomerMerged>(context => recorder.Record(context.Message));
             });
         });
         await recorder._bus.StartAsync();

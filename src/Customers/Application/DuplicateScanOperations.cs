@@ -1,0 +1,111 @@
+using CrmPlatform.Customers.Data;
+using CrmPlatform.Customers.Domain;
+using CrmPlatform.ServiceDefaults.Security;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CrmPlatform.Customers.Application;
+
+/// <summary>A duplicate group as a caller sees it: members still live, names withheld where the caller may not read.</summary>
+public sealed record ListedDuplicateGroup(RecordKind Kind, double Score, IReadOnlyList<DuplicateCandidate> Members);
+
+public sealed record DuplicateGroupsPage(IReadOnlyList<ListedDuplicateGroup> Groups, DateTimeOffset? ScanTime, string? NextPageToken);
+
+/// <summary>
+/// The duplicate scan of a tenant's accounts and contacts: candidate pairs blocked in SQL, scored with
+/// <see cref="DuplicateScorer"/>, probable pairs joined into groups, the result stored per tenant until the next scan.
+/// </summary>
+public sealed class DuplicateScanOperations(NpgsqlDataSource dataSource, TimeProvider time, ILogger<DuplicateScanOperations> logger)
+{
+    private static readonly string[] ScanNowRoles = [Roles.Admin, Roles.SalesManager];
+
+    public async Task ScanAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var scannedAt = Sql.ToMicroseconds(time.GetUtcNow());
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var accounts = await GroupsAsync(connection, tenantId, RecordKind.Account, cancellationToken);
+        var contacts = await GroupsAsync(connection, tenantId, RecordKind.Contact, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await DuplicateScanRows.ReplaceAsync(transaction, tenantId, [.. accounts, .. contacts], scannedAt, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        CustomersLog.Scanned(logger, tenantId, accounts.Count, contacts.Count);
+    }
+
+    /// <summary>Scans every tenant whose records changed since its last scan.</summary>
+    public async Task ScanChangedTenantsAsync(CancellationToken cancellationToken)
+    {
+        List<string> tenants;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            tenants = await DuplicateScanRows.TenantsDueAsync(connection, cancellationToken);
+        }
+
+        foreach (var tenant in tenants)
+        {
+            await ScanAsync(tenant, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A page of the last scan's groups, highest score first; <paramref name="scanNow"/> (admin, sales_manager) scans
+    /// first. Records merged, deleted or erased since the scan drop out, and so do groups left with one member.
+    /// </summary>
+    public async Task<DuplicateGroupsPage> ListAsync(
+        Caller caller, RecordKind? kind, bool scanNow, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        AccessPolicy.EnsureCanReadCustomers(caller);
+        if (scanNow)
+        {
+            if (!ScanNowRoles.Any(caller.IsInRole))
+            {
+                throw new AccessDeniedException("run_scan_now needs the role admin or sales_manager.");
+            }
+
+            await ScanAsync(caller.TenantId, cancellationToken);
+        }
+
+        var size = Paging.PageSize(pageSize);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var scanTime = await DuplicateScanRows.ScanTimeAsync(connection, caller.TenantId, cancellationToken);
+        var fingerprint = $"duplicate_groups|{kind}|{scanTime?.UtcTicks}";
+        var after = Paging.AfterSequence(pageToken, fingerprint) ?? 0;
+        var stored = await DuplicateScanRows.ListAsync(connection, caller.TenantId, kind, after, size + 1, cancellationToken);
+        var page = stored.Take(size).Select(g => g.Group).ToList();
+        var live = new Dictionary<RecordKind, Dictionary<Guid, ListedRecord>>();
+        foreach (var recordKind in page.Select(g => g.Kind).Distinct())
+        {
+            var ids = page.Where(g => g.Kind == recordKind).SelectMany(g => g.Members.Select(m => m.Id)).ToList();
+            live[recordKind] = await DuplicateScanRows.LiveRecordsAsync(connection, caller.TenantId, recordKind, ids, cancellationToken);
+        }
+
+        var groups = page.Select(g => Listed(caller, g, live[g.Kind])).OfType<ListedDuplicateGroup>().ToList();
+        return new DuplicateGroupsPage(groups, scanTime, stored.Count > size ? Paging.Token(stored[size - 1].Rank, fingerprint) : null);
+    }
+
+    private static async Task<List<DuplicateGroup>> GroupsAsync(
+        NpgsqlConnection connection, string tenantId, RecordKind kind, CancellationToken cancellationToken)
+    {
+        var pairs = new List<DuplicatePair>();
+        await foreach (var (first, firstProfile, second, secondProfile) in DuplicateScanRows.CandidatePairsAsync(connection, tenantId, kind, cancellationToken))
+        {
+            var match = DuplicateScorer.Score(firstProfile, secondProfile);
+            if (match.IsProbable)
+            {
+                pairs.Add(new DuplicatePair(first, second, match));
+            }
+        }
+
+        return DuplicateGrouping.Group(kind, pairs).ToList();
+    }
+
+    private static ListedDuplicateGroup? Listed(Caller caller, DuplicateGroup group, Dictionary<Guid, ListedRecord> live)
+    {
+        var prefix = group.Kind == RecordKind.Account ? Account.ResourcePrefix : Contact.ResourcePrefix;
+        var members = group.Members
+            .Where(m => live.ContainsKey(m.Id))
+            .Select(m => new DuplicateCandidate(
+                prefix + m.Id, AccessPolicy.CanRead(caller, live[m.Id].Ownership) ? live[m.Id].DisplayName : null, m.BestMatch))
+            .ToList();
+        return members.Count < 2 ? null : new ListedDuplicateGroup(group.Kind, group.Score, members);
+    }
+}

@@ -50,6 +50,7 @@ public sealed class IntegrationEventTests
         var t when t == typeof(decimal) => 12.5m,
         var t when t == typeof(Guid?) => Guid.CreateVersion7(),
         var t when t == typeof(IReadOnlyList<string>) => new[] { parameter.Name + "-1", parameter.Name + "-2" },
+        var t when t == typeof(IReadOnlyList<Guid>) => new[] { Guid.CreateVersion7(), Guid.CreateVersion7() },
         var t when t.IsEnum => Enum.GetValues(t).GetValue(0),
         var t => throw new InvalidOperationException($"Add a sample value for {t} ({parameter.Member.DeclaringType!.Name}.{parameter.Name})."),
     };

@@ -156,11 +156,15 @@ public sealed class InteractionOperations(
         return await ContactPolicyRows.FindAsync(connection, null, caller.TenantId, cancellationToken);
     }
 
-    public async Task<ContactPolicy> UpdatePolicyAsync(Caller caller, ContactPolicy policy, CancellationToken cancellationToken)
+    public async Task<ContactPolicy> UpdatePolicyAsync(Caller caller, ContactPolicyChange change, CancellationToken cancellationToken)
     {
         AccessPolicy.EnsureCanChangeTenantSettings(caller, "contact policy");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ContactPolicyRows.SaveAsync(connection, caller.TenantId, policy, caller.UserId, time.GetUtcNow(), cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await ContactPolicyRows.FindAsync(connection, transaction, caller.TenantId, cancellationToken, forUpdate: true);
+        var policy = change.ApplyTo(current, "policy");
+        await ContactPolicyRows.SaveAsync(transaction, caller.TenantId, policy, caller.UserId, time.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         InteractionsLog.PolicyChanged(logger, caller.TenantId, policy.RepeatedContactWindow, policy.RepeatedContactThreshold);
         return policy;
     }

@@ -6,11 +6,13 @@ namespace CrmPlatform.Customers.Data;
 /// <summary>SQL for <c>contact_policies</c>, one row per tenant that changed the defaults.</summary>
 internal static class ContactPolicyRows
 {
+    /// <returns>The tenant's policy (its row locked when <paramref name="forUpdate"/>), or the defaults.</returns>
     public static async Task<ContactPolicy> FindAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, CancellationToken cancellationToken, bool forUpdate = false)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT repeated_contact_window_seconds, repeated_contact_threshold FROM contact_policies WHERE tenant_id = $1",
+            "SELECT repeated_contact_window_seconds, repeated_contact_threshold FROM contact_policies WHERE tenant_id = $1"
+            + (forUpdate ? " FOR UPDATE" : string.Empty),
             connection, transaction);
         command.Parameters.Add(Sql.Text(tenantId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -20,7 +22,7 @@ internal static class ContactPolicyRows
     }
 
     public static async Task SaveAsync(
-        NpgsqlConnection connection, string tenantId, ContactPolicy policy, string updatedBy, DateTimeOffset updatedAt,
+        NpgsqlTransaction transaction, string tenantId, ContactPolicy policy, string updatedBy, DateTimeOffset updatedAt,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
@@ -30,7 +32,7 @@ internal static class ContactPolicyRows
             ON CONFLICT (tenant_id) DO UPDATE SET repeated_contact_window_seconds = $2, repeated_contact_threshold = $3,
                                                   updated_by = $4, updated_at = $5
             """,
-            connection);
+            transaction.Connection, transaction);
         command.Parameters.Add(Sql.Text(tenantId));
         command.Parameters.Add(Sql.Value((long)policy.RepeatedContactWindow.TotalSeconds));
         command.Parameters.Add(Sql.Value(policy.RepeatedContactThreshold));

@@ -36,3 +36,15 @@ public sealed record ContactPolicy(TimeSpan RepeatedContactWindow, int RepeatedC
     public IReadOnlyList<Guid> RepeatedAttempts(IReadOnlyList<Guid> earlierAttemptsInWindow) =>
         earlierAttemptsInWindow.Count >= RepeatedContactThreshold ? earlierAttemptsInWindow : [];
 }
+
+/// <summary>
+/// A change of a tenant's contact policy: the fields it sets (an unset value returns to the default); the others keep
+/// their current value.
+/// </summary>
+public sealed record ContactPolicyChange(bool SetsWindow, TimeSpan? Window, bool SetsThreshold, int Threshold)
+{
+    public ContactPolicy ApplyTo(ContactPolicy current, string field) => ContactPolicy.Create(
+        SetsWindow ? Window : current.RepeatedContactWindow,
+        SetsThreshold ? Threshold : current.RepeatedContactThreshold,
+        field);
+}

@@ -51,11 +51,18 @@ internal static class Customer360Mapping
         RepeatedContactThreshold = policy.RepeatedContactThreshold,
     };
 
-    public static ContactPolicy ToPolicy(Proto.ContactPolicy? policy)
+    private static readonly string[] PolicyPaths = ["repeated_contact_window", "repeated_contact_threshold"];
+
+    /// <summary>The fields of <c>policy</c> that <c>update_mask</c> names (every populated one when it is empty).</summary>
+    public static ContactPolicyChange ToPolicyChange(Proto.UpdateContactPolicyRequest request)
     {
-        if (policy is null)
+        var policy = request.Policy ?? throw new InvalidFieldException("policy", "is required.");
+        var paths = request.UpdateMask is { Paths.Count: > 0 } mask
+            ? mask.Paths.ToHashSet(StringComparer.Ordinal)
+            : PolicyPaths.Where(path => path == PolicyPaths[0] ? policy.RepeatedContactWindow is not null : policy.RepeatedContactThreshold != 0).ToHashSet(StringComparer.Ordinal);
+        if (paths.FirstOrDefault(path => !PolicyPaths.Contains(path)) is { } unknown)
         {
-            throw new InvalidFieldException("policy", "is required.");
+            throw new InvalidFieldException("update_mask", $"'{unknown}' cannot be updated; updatable fields are {string.Join(", ", PolicyPaths)}.");
         }
 
         TimeSpan? window;
@@ -68,7 +75,7 @@ internal static class Customer360Mapping
             throw new InvalidFieldException("policy.repeated_contact_window", "is not a valid duration.");
         }
 
-        return ContactPolicy.Create(window, policy.RepeatedContactThreshold, "policy");
+        return new ContactPolicyChange(paths.Contains(PolicyPaths[0]), window, paths.Contains(PolicyPaths[1]), policy.RepeatedContactThreshold);
     }
 
     public static Proto.ValueTierRules ToProto(ValueTierRuleSet rules) => new()

@@ -66,7 +66,7 @@ public sealed partial class CustomersService
 
     public override async Task<Proto.ContactPolicy> UpdateContactPolicy(Proto.UpdateContactPolicyRequest request, ServerCallContext context)
     {
-        var policy = Customer360Mapping.ToPolicy(request.Policy);
-        return Customer360Mapping.ToProto(await timeline.Interactions.UpdatePolicyAsync(context.GetCaller(), policy, context.CancellationToken));
+        var change = Customer360Mapping.ToPolicyChange(request);
+        return Customer360Mapping.ToProto(await timeline.Interactions.UpdatePolicyAsync(context.GetCaller(), change, context.CancellationToken));
     }
 }

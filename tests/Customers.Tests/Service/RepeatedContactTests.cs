@@ -50,6 +50,37 @@ public sealed class RepeatedContactTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task A_policy_update_changes_only_the_fields_its_mask_names()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        await _client.UpdateContactPolicyAsync(new Proto.UpdateContactPolicyRequest
+        {
+            Policy = new Proto.ContactPolicy { RepeatedContactWindow = Duration.FromTimeSpan(TimeSpan.FromDays(3)), RepeatedContactThreshold = 4 },
+        }, admin.Headers);
+
+        var thresholdOnly = await _client.UpdateContactPolicyAsync(new Proto.UpdateContactPolicyRequest
+        {
+            Policy = new Proto.ContactPolicy { RepeatedContactWindow = Duration.FromTimeSpan(TimeSpan.FromDays(30)), RepeatedContactThreshold = 2 },
+            UpdateMask = new FieldMask { Paths = { "repeated_contact_threshold" } },
+        }, admin.Headers);
+        var windowReset = await _client.UpdateContactPolicyAsync(new Proto.UpdateContactPolicyRequest
+        {
+            Policy = new Proto.ContactPolicy(),
+            UpdateMask = new FieldMask { Paths = { "repeated_contact_window" } },
+        }, admin.Headers);
+        var unknownPath = await TestData.FailsAsync(() => _client.UpdateContactPolicyAsync(new Proto.UpdateContactPolicyRequest
+        {
+            Policy = new Proto.ContactPolicy(),
+            UpdateMask = new FieldMask { Paths = { "window" } },
+        }, admin.Headers));
+
+        Assert.Equal((TimeSpan.FromDays(3), 2), (thresholdOnly.RepeatedContactWindow.ToTimeSpan(), thresholdOnly.RepeatedContactThreshold));
+        Assert.Equal((TimeSpan.FromDays(7), 2), (windowReset.RepeatedContactWindow.ToTimeSpan(), windowReset.RepeatedContactThreshold));
+        Assert.Equal(StatusCode.InvalidArgument, unknownPath.StatusCode);
+        Assert.StartsWith("update_mask:", unknownPath.Status.Detail);
+    }
+
+    [Fact]
     public async Task The_tenant_policy_sets_the_window_and_threshold_and_only_an_admin_changes_it()
     {
         var tenant = TestData.NewTenant();

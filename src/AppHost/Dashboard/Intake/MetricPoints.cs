@@ -1,4 +1,6 @@
+using CrmPlatform.AppHost.Dashboard.Otlp.Common;
 using CrmPlatform.AppHost.Dashboard.Storage;
+using Google.Protobuf.Collections;
 using MetricsV1 = CrmPlatform.AppHost.Dashboard.Otlp.Metrics;
 
 namespace CrmPlatform.AppHost.Dashboard.Intake;
@@ -36,41 +38,42 @@ internal static class MetricPoints
         BucketCounts: [],
         Quantiles: []);
 
-    private static MetricPoint Histogram(string service, MetricsV1.Metric metric, MetricsV1.HistogramDataPoint point, bool cumulative) => new(
+    private static MetricPoint Histogram(string service, MetricsV1.Metric metric, MetricsV1.HistogramDataPoint point, bool cumulative) =>
+        HistogramPoint(service, metric, cumulative, point.StartTimeUnixNano, point.TimeUnixNano, point.Attributes, point.HasSum ? point.Sum : 0,
+            point.Count, [.. point.ExplicitBounds], [.. point.BucketCounts.Select(c => (long)c)]);
+
+    private static MetricPoint ExponentialHistogram(string service, MetricsV1.Metric metric, MetricsV1.ExponentialHistogramDataPoint point, bool cumulative)
+    {
+        var (bounds, counts) = ExponentialBuckets.ToExplicit(point);
+        return HistogramPoint(service, metric, cumulative, point.StartTimeUnixNano, point.TimeUnixNano, point.Attributes, point.HasSum ? point.Sum : 0,
+            point.Count, bounds, counts);
+    }
+
+    private static MetricPoint HistogramPoint(
+        string service,
+        MetricsV1.Metric metric,
+        bool cumulative,
+        ulong startTimeUnixNano,
+        ulong timeUnixNano,
+        RepeatedField<KeyValue> attributes,
+        double sum,
+        ulong count,
+        IReadOnlyList<double> bounds,
+        IReadOnlyList<long> counts) => new(
         service,
         metric.Name,
         metric.Description,
         metric.Unit,
         MetricKind.Histogram,
         cumulative,
-        OtlpValues.Time(point.StartTimeUnixNano),
-        OtlpValues.Time(point.TimeUnixNano),
-        OtlpValues.Attributes(point.Attributes),
-        point.HasSum ? point.Sum : 0,
-        (long)point.Count,
-        [.. point.ExplicitBounds],
-        [.. point.BucketCounts.Select(c => (long)c)],
+        OtlpValues.Time(startTimeUnixNano),
+        OtlpValues.Time(timeUnixNano),
+        OtlpValues.Attributes(attributes),
+        sum,
+        (long)count,
+        bounds,
+        counts,
         Quantiles: []);
-
-    private static MetricPoint ExponentialHistogram(string service, MetricsV1.Metric metric, MetricsV1.ExponentialHistogramDataPoint point, bool cumulative)
-    {
-        var (bounds, counts) = ExponentialBuckets.ToExplicit(point);
-        return new MetricPoint(
-            service,
-            metric.Name,
-            metric.Description,
-            metric.Unit,
-            MetricKind.Histogram,
-            cumulative,
-            OtlpValues.Time(point.StartTimeUnixNano),
-            OtlpValues.Time(point.TimeUnixNano),
-            OtlpValues.Attributes(point.Attributes),
-            point.HasSum ? point.Sum : 0,
-            (long)point.Count,
-            bounds,
-            counts,
-            Quantiles: []);
-    }
 
     /// <summary>Summaries are cumulative: count and sum since start, quantiles over the exporter's own window.</summary>
     private static MetricPoint Summary(string service, MetricsV1.Metric metric, MetricsV1.SummaryDataPoint point) => new(

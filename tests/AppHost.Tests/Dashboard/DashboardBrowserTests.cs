@@ -1,26 +1,31 @@
 using System.Diagnostics;
+using System.Text.Json;
+using CrmPlatform.Grpc;
 using CrmPlatform.Hosting;
-using Microsoft.Extensions.Logging;
 using OpenTelemetry.Exporter;
+using Customers = CrmPlatform.Contracts.Customers.V1;
+using Identity = CrmPlatform.Contracts.Identity.V1;
 
 namespace CrmPlatform.AppHost.Tests.Dashboard;
 
 /// <summary>
-/// An ops user in Debian's chromium (driven by playwright-core, tests/AppHost.Tests/browser) finds a call into the customers
-/// service in Traces, its waterfall across two services, its structured logs and the service's request rate.
-/// Screenshots go to .crm/test-results/screenshots.
+/// An ops user in Debian's chromium (driven by playwright-core, tests/AppHost.Tests/browser) finds a customer created
+/// through the gateway in Traces, its waterfall across the gateway, the customers service and PostgreSQL, its structured
+/// logs and the customers service's request rate. Screenshots go to .crm/test-results/screenshots.
 /// </summary>
 [Collection(DashboardPlatformCollection.Name)]
-public sealed partial class DashboardBrowserTests(DashboardPlatformFixture platform)
+public sealed class DashboardBrowserTests(DashboardPlatformFixture platform)
 {
     private const string Caller = "ops-browser-test";
 
     [Fact]
-    public async Task An_ops_user_finds_a_call_into_customers_in_traces_logs_and_metrics()
+    public async Task An_ops_user_finds_a_customer_created_through_the_gateway_in_traces_logs_and_metrics()
     {
-        var traceId = await CallCustomersAsync();
+        var (traceId, account) = await CreateCustomerThroughTheGatewayAsync();
         using var api = platform.CreateApiClient();
-        await api.WaitForAsync($"/api/traces/{traceId}", t => t.GetProperty("summary").GetProperty("services").GetArrayLength() == 2);
+        await api.WaitForAsync($"/api/traces/{traceId}", t => HasSpansFromTheGatewayCustomersAndPostgres(t.GetProperty("spans")));
+        await api.WaitForAsync($"/api/logs?traceId={traceId}&resource=customers", l =>
+            l.GetProperty("entries").EnumerateArray().Any(e => e.GetProperty("message").GetString()!.Contains(account, StringComparison.Ordinal)));
         await api.WaitForAsync("/api/metrics/customers/http.server.request.duration", c =>
             c.GetProperty("points").EnumerateArray().Any(p => p.GetProperty("rate").GetDouble() > 0));
 
@@ -36,7 +41,7 @@ public sealed partial class DashboardBrowserTests(DashboardPlatformFixture platf
             {
                 ["DASHBOARD_URL"] = platform.Dashboard.BrowserUrl.ToString(),
                 ["TRACE_ID"] = traceId,
-                ["CALLER"] = Caller,
+                ["ACCOUNT"] = account,
                 ["SCREENSHOTS"] = Path.Combine(root, ".crm", "test-results", "screenshots"),
             },
             Output = line =>
@@ -54,28 +59,57 @@ public sealed partial class DashboardBrowserTests(DashboardPlatformFixture platf
         Assert.True(exitCode == 0, string.Join(Environment.NewLine, output));
     }
 
-    /// <summary>Calls the customers service a few times under one span of the test process (which exports to the dashboard too).</summary>
-    private async Task<string> CallCustomersAsync()
+    /// <summary>
+    /// Signs in at the gateway and waits until it routes to the customers service (another test of the collection may
+    /// have just restarted it), then creates an account through it under one span of the test process (which exports to
+    /// the dashboard too): our gRPC client sends that span's trace context. Its HTTP request's span is exported as well,
+    /// being the gateway's parent. Returns the trace id and the account's name.
+    /// </summary>
+    private async Task<(string TraceId, string Account)> CreateCustomerThroughTheGatewayAsync()
     {
-        using var telemetry = new TestTelemetry(Caller, OtlpExportProtocol.HttpProtobuf, platform.Dashboard.OtlpHttpUrl, platform.ApiKey, "System.Net.Http");
-        using var http = new HttpClient();
-        using var caller = telemetry.Source.StartActivity("check customers from the browser test", ActivityKind.Internal)!;
-        for (var i = 0; i < 5; i++)
-        {
-            using var response = await http.GetAsync(new Uri(platform.App.GetEndpoint("customers"), "/health"));
-            response.EnsureSuccessStatusCode();
-            Log.Checked(telemetry.CreateLogger("OpsCheck"), i + 1);
-            await Task.Delay(TimeSpan.FromMilliseconds(300));
-        }
+        var session = await platform.App.CreateClient<Identity.Identity.IdentityClient>("gateway").SignInAsync(
+            new Identity.SignInRequest { Email = DashboardPlatformFixture.AdminEmail, Password = platform.AdminPassword });
+        var customers = platform.App.CreateClient<Customers.Customers.CustomersClient>("gateway");
+        var headers = new Metadata { { "authorization", "Bearer " + session.AccessToken } };
+        await WaitUntilTheGatewayRoutesToCustomersAsync(customers, headers);
 
+        using var telemetry = new TestTelemetry(Caller, OtlpExportProtocol.HttpProtobuf, platform.Dashboard.OtlpHttpUrl, platform.ApiKey, GrpcTelemetry.Name, "System.Net.Http");
+        using var caller = telemetry.Source.StartActivity("create a customer from the browser test", ActivityKind.Internal)!;
+        var account = await customers.CreateAccountAsync(
+            new Customers.CreateAccountRequest
+            {
+                Account = new Customers.Account { Kind = Customers.AccountKind.Company, DisplayName = $"Ops Watch Co {Guid.NewGuid():N}" },
+                RequestId = Guid.NewGuid().ToString(),
+            },
+            headers);
         caller.Stop();
         telemetry.Flush();
-        return caller.TraceId.ToHexString();
+        return (caller.TraceId.ToHexString(), account.Name);
     }
 
-    private static partial class Log
+    /// <summary>The gateway takes a restarted destination back after its next health check (seconds).</summary>
+    private static async Task WaitUntilTheGatewayRoutesToCustomersAsync(Customers.Customers.CustomersClient customers, Metadata headers)
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Customers answered health check {Attempt}")]
-        public static partial void Checked(ILogger logger, int attempt);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            try
+            {
+                await customers.ListAccountsAsync(new Customers.ListAccountsRequest { PageSize = 1 }, headers, cancellationToken: timeout.Token);
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && !timeout.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), timeout.Token);
+            }
+        }
+    }
+
+    private static bool HasSpansFromTheGatewayCustomersAndPostgres(JsonElement spans)
+    {
+        var list = spans.EnumerateArray().ToList();
+        return list.Any(s => s.GetProperty("service").GetString() == "gateway")
+            && list.Any(s => s.GetProperty("service").GetString() == "customers"
+                && s.GetProperty("attributes").TryGetProperty("db.system.name", out var system) && system.GetString() == "postgresql");
     }
 }

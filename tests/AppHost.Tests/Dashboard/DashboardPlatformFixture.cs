@@ -4,10 +4,17 @@ using CrmPlatform.AppHost.Testing;
 
 namespace CrmPlatform.AppHost.Tests.Dashboard;
 
-/// <summary>The customers service with its database and broker, exporting to a dashboard started with the application.</summary>
+/// <summary>
+/// The platform as src/AppHost/Program.cs defines it (the gateway needs every service), with a first admin whose
+/// password the tests know, exporting to a dashboard started with the application.
+/// </summary>
 public sealed class DashboardPlatformFixture : IAsyncLifetime
 {
+    public const string AdminEmail = "admin@crm.local";
+
     public string ApiKey { get; } = Guid.NewGuid().ToString("N");
+
+    public string AdminPassword { get; } = $"ops-{Guid.NewGuid():N}";
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -15,8 +22,11 @@ public sealed class DashboardPlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = DistributedApplicationTestingBuilder.Create(["--only", "customers"]);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        App = DistributedApplicationTestingBuilder.Create();
+        App.GetProject("gateway")
+            .WithEnvironment("Gateway__AdminEmail", AdminEmail)
+            .WithEnvironment("Gateway__AdminPassword", AdminPassword);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         Dashboard = await App.StartDashboardAsync(DashboardOptions.Standalone with { ApiKey = ApiKey, BrowserToken = Guid.NewGuid().ToString("N") }, timeout.Token);
         await App.StartAsync(timeout.Token);
     }

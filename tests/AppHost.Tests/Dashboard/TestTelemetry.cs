@@ -12,7 +12,8 @@ namespace CrmPlatform.AppHost.Tests.Dashboard;
 
 /// <summary>
 /// The real OpenTelemetry .NET SDK and OTLP exporter in the test process, pointed at a dashboard. Histograms whose
-/// name starts with <see cref="ExponentialPrefix"/> are exported as exponential histograms.
+/// name starts with <see cref="ExponentialPrefix"/> are exported as exponential histograms. Spans of the
+/// instrumented libraries named by their ActivitySource (e.g. "System.Net.Http", <c>GrpcTelemetry.Name</c>) are exported too.
 /// </summary>
 internal sealed class TestTelemetry : IDisposable
 {
@@ -23,7 +24,7 @@ internal sealed class TestTelemetry : IDisposable
     private readonly MeterProvider _metrics;
     private readonly ILoggerFactory _logging;
 
-    public TestTelemetry(string serviceName, OtlpExportProtocol protocol, Uri endpoint, string? apiKey, params string[] httpSources)
+    public TestTelemetry(string serviceName, OtlpExportProtocol protocol, Uri endpoint, string? apiKey, params string[] librarySources)
     {
         ServiceName = serviceName;
         Source = new ActivitySource(SourceName);
@@ -31,7 +32,7 @@ internal sealed class TestTelemetry : IDisposable
         var resource = ResourceBuilder.CreateEmpty().AddService(serviceName);
         _tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddSource([SourceName, .. httpSources])
+            .AddSource([SourceName, .. librarySources])
             .AddOtlpExporter(o => Configure(o, protocol, endpoint, "v1/traces", apiKey))
             .Build();
         _metrics = Sdk.CreateMeterProviderBuilder()

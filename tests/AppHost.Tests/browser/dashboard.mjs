@@ -1,12 +1,13 @@
-// Walks the ops dashboard like an ops user: Resources, Console logs, Traces, one trace's waterfall, its structured logs, Metrics.
-// Input (environment): DASHBOARD_URL (login URL), TRACE_ID, CALLER (the test's service name), SCREENSHOTS (a directory).
+// Walks the ops dashboard like an ops user: Resources, Console logs, Traces, the waterfall of a customer created through
+// the gateway (gateway → customers → PostgreSQL), its structured logs, Metrics.
+// Input (environment): DASHBOARD_URL (login URL), TRACE_ID, ACCOUNT (the created account's name), SCREENSHOTS (a directory).
 import { chromium } from "playwright-core";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const { DASHBOARD_URL, TRACE_ID, CALLER, SCREENSHOTS } = process.env;
-for (const [name, value] of Object.entries({ DASHBOARD_URL, TRACE_ID, CALLER, SCREENSHOTS })) {
+const { DASHBOARD_URL, TRACE_ID, ACCOUNT, SCREENSHOTS } = process.env;
+for (const [name, value] of Object.entries({ DASHBOARD_URL, TRACE_ID, ACCOUNT, SCREENSHOTS })) {
   if (!value) throw new Error(`${name} is not set`);
 }
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -39,19 +40,26 @@ try {
   await row.waitFor();
   await shot(page, "3-traces");
 
-  step("open the trace and see spans from two services");
+  step("open the trace and see spans from the gateway, the customers service and PostgreSQL");
   await row.click();
   await page.locator("#waterfall").waitFor();
-  for (const service of [CALLER, "customers"]) {
+  for (const service of ["gateway", "customers"]) {
     await page.locator(`#waterfall tr[data-service="${service}"]`).first().waitFor();
   }
-  await page.locator('#waterfall tr[data-service="customers"]').first().click();
-  await page.locator("#span-details h3").waitFor();
+  const details = page.locator("#span-details");
+  const customersSpans = page.locator('#waterfall tr[data-service="customers"]');
+  let postgres = false;
+  for (let i = 0; i < await customersSpans.count() && !postgres; i++) {
+    await customersSpans.nth(i).click();
+    await details.locator("h3").waitFor();
+    postgres = await details.locator("tr", { hasText: "db.system.name" }).filter({ hasText: "postgresql" }).count() > 0;
+  }
+  if (!postgres) throw new Error("no span of the customers service shows db.system.name = postgresql");
   await shot(page, "4-trace");
 
-  step("open the structured logs of the trace");
+  step("open the structured logs of the trace and see the customers service's log of the account");
   await page.getByRole("link", { name: "Structured logs for this trace" }).click();
-  await page.locator("#logs-table tr td").first().waitFor();
+  await page.locator("#logs-table tr", { hasText: `Created ${ACCOUNT}` }).filter({ hasText: "customers" }).waitFor();
   const traceFilter = await page.getByLabel("Trace id").inputValue();
   if (traceFilter !== TRACE_ID) throw new Error(`logs are filtered by '${traceFilter}', not the trace`);
   const otherTrace = await page.locator("#logs-table a").evaluateAll((links, id) => links.some(a => !a.href.endsWith(id)), TRACE_ID);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -55,6 +56,13 @@ public sealed class DashboardServer : IAsyncDisposable
         var logger = loggerFactory.CreateLogger<DashboardServer>();
         var ports = DashboardPorts.Choose(options, (preferred, port) => DashboardLog.PortTaken(logger, preferred, port));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(DashboardServer).Assembly.GetName().Name, Args = [] });
+        // The dashboard is configured by its options alone: an appsettings.json next to the AppHost (the build copies
+        // the services' own there) must not add endpoints such as the gateway's 8080 and 8081.
+        foreach (var source in builder.Configuration.Sources.OfType<JsonConfigurationSource>().ToList())
+        {
+            builder.Configuration.Sources.Remove(source);
+        }
+
         // Only the dashboard's own events reach the AppHost's console, not Kestrel's per-request lines.
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -61,7 +61,8 @@ public sealed record AccountOrder(AccountSortKey Key, bool Descending)
         var (value, id) = after;
         return Key switch
         {
-            AccountSortKey.DisplayName => new AccountCursor(id, value, null),
+            AccountSortKey.DisplayName when !value.Contains('\0', StringComparison.Ordinal) => new AccountCursor(id, value, null),
+            AccountSortKey.DisplayName => throw Paging.NotOurs(),
             AccountSortKey.CreateTime or AccountSortKey.UpdateTime =>
                 long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
                 && ticks <= DateTimeOffset.MaxValue.UtcTicks

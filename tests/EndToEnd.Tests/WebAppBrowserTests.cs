@@ -4,9 +4,9 @@ namespace CrmPlatform.EndToEnd.Tests;
 
 /// <summary>
 /// An enterprise user in Debian's chromium (driven by playwright-core, tests/EndToEnd.Tests/browser/web-app.mjs) works
-/// through the web app served by the gateway of the running platform: signs in, creates a customer and finds it, opens
-/// its 360 page, fixes an invalid edit, imports 1,000 customers from a CSV file, is warned of a near-duplicate, and
-/// signs out. Screenshots of every step go to .crm/test-results/screenshots/web-app.
+/// through the web app served by the gateway of the running platform: signs in, creates a customer and finds it, sorts
+/// the list by name, opens its 360 page, fixes an invalid edit, imports 1,000 customers from a CSV file, is warned of a
+/// near-duplicate, and signs out. Screenshots of every step go to .crm/test-results/screenshots/web-app.
 /// </summary>
 [Collection(WebAppPlatformCollection.Name)]
 public sealed class WebAppBrowserTests(WebAppPlatformFixture platform)

@@ -145,13 +145,14 @@ public sealed class AccountOperations(
     {
         var scope = AccessPolicy.ReadScopeOf(caller);
         var size = Paging.PageSize(pageSize);
-        var after = Paging.After(pageToken, filters.Fingerprint);
+        var after = filters.Order.After(pageToken, filters.Fingerprint);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var customFields = await CustomFieldValues.ForListAsync(connection, caller.TenantId, RecordKind.Account, filters.CustomFields, cancellationToken);
         var rows = await AccountRows.ListAsync(connection, new AccountQuery(caller.TenantId, scope, filters.OwnerUserId, filters.Team,
-            filters.Tag, filters.Phase, filters.Kind, filters.Segment, filters.ValueTier, filters.Search, customFields, after, size + 1), cancellationToken);
+            filters.Tag, filters.Phase, filters.Kind, filters.Segment, filters.ValueTier, filters.Search, customFields, filters.Order, after, size + 1),
+            cancellationToken);
         return rows.Count > size
-            ? new Page<Account>(rows[..size], Paging.Token(rows[size - 1].Id, filters.Fingerprint))
+            ? new Page<Account>(rows[..size], filters.Order.Token(rows[size - 1], filters.Fingerprint))
             : new Page<Account>(rows, null);
     }
 

@@ -51,10 +51,10 @@ public sealed record RecordChange<T>(
 
 public sealed record AccountFilters(
     string? OwnerUserId, string? Team, string? Tag, RelationshipPhase? Phase, AccountKind? Kind, CommitmentSegment? Segment,
-    ValueTier? ValueTier, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields)
+    ValueTier? ValueTier, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields, AccountOrder Order)
 {
     public string Fingerprint =>
-        $"accounts|{OwnerUserId}|{Team}|{Tag}|{Phase}|{Kind}|{Segment}|{ValueTier}|{Search}|{CustomFieldValues.Fingerprint(CustomFields)}";
+        $"accounts|{OwnerUserId}|{Team}|{Tag}|{Phase}|{Kind}|{Segment}|{ValueTier}|{Search}|{CustomFieldValues.Fingerprint(CustomFields)}|{Order}";
 }
 
 public sealed record ContactFilters(

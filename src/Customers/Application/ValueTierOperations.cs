@@ -34,12 +34,13 @@ public sealed class ValueTierOperations(
         await ValueTierRuleRows.LockRuleGovernedAccountsAsync(transaction, caller.TenantId, cancellationToken);
         var signals = await InteractionRows.RecentSignalsAsync(transaction, caller.TenantId, now - ValueTierFacts.PurchaseWindow, cancellationToken);
         var changed = 0;
-        Guid? after = null;
+        AccountCursor? after = null;
         List<Account> page;
         do
         {
             page = await AccountRows.ListAsync(connection, new AccountQuery(caller.TenantId, new ReadScope(true, caller.UserId, []), null, null,
-                null, null, null, null, null, null, new Dictionary<string, CustomFieldValue>(), after, Paging.MaxPageSize), cancellationToken);
+                null, null, null, null, null, null, new Dictionary<string, CustomFieldValue>(), AccountOrder.ById, after,
+                Paging.MaxPageSize), cancellationToken);
             foreach (var account in page.Where(a => a.ValueTierSource != ValueTierRules.Manual))
             {
                 var facts = ValueTierFacts.Of(signals.GetValueOrDefault(account.Id) ?? [], now);
@@ -51,7 +52,7 @@ public sealed class ValueTierOperations(
                 }
             }
 
-            after = page.Count > 0 ? page[^1].Id : after;
+            after = page.Count > 0 ? new AccountCursor(page[^1].Id, null, null) : after;
         }
         while (page.Count == Paging.MaxPageSize);
 

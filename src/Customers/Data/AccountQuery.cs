@@ -2,7 +2,7 @@ using CrmPlatform.Customers.Domain;
 
 namespace CrmPlatform.Customers.Data;
 
-/// <summary>One page of accounts visible in <see cref="Scope"/>, after <see cref="After"/> in id order.</summary>
+/// <summary>One page of accounts visible in <see cref="Scope"/>, after <see cref="After"/> in <see cref="Order"/>.</summary>
 internal sealed record AccountQuery(
     string TenantId,
     ReadScope Scope,
@@ -15,5 +15,6 @@ internal sealed record AccountQuery(
     ValueTier? ValueTier,
     string? Search,
     IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
-    Guid? After,
+    AccountOrder Order,
+    AccountCursor? After,
     int Limit);

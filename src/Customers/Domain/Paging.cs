@@ -5,8 +5,9 @@ using System.Text;
 namespace CrmPlatform.Customers.Domain;
 
 /// <summary>
-/// Keyset pages in id order (UUIDv7: creation order, stable under inserts) or sequence order. A page token carries the
-/// last key and a fingerprint of the filters it was issued for; reusing it with other filters is INVALID_ARGUMENT.
+/// Keyset pages in id order (UUIDv7: creation order, stable under inserts), sequence order, or by a sort value then id.
+/// A page token carries the last key and a fingerprint of the filters (and order) it was issued for; reusing it with
+/// others is INVALID_ARGUMENT.
 /// </summary>
 public static class Paging
 {
@@ -23,6 +24,10 @@ public static class Paging
 
     public static string Token(Guid lastId, string filterFingerprint) => Encode(lastId.ToString("N"), filterFingerprint);
 
+    /// <summary>A token for pages sorted by a value, then id: carries the last row's <paramref name="sortValue"/> and id.</summary>
+    public static string Token(string sortValue, Guid lastId, string filterFingerprint) =>
+        Encode($"{ToBase64Url(Encoding.UTF8.GetBytes(sortValue))}:{lastId:N}", filterFingerprint);
+
     public static string Token(long lastSequence, string filterFingerprint) => Encode(lastSequence.ToString(CultureInfo.InvariantCulture), filterFingerprint);
 
     /// <returns>The id after which the page starts, or null for the first page.</returns>
@@ -37,8 +42,42 @@ public static class Paging
         : long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
         : throw NotOurs();
 
+    /// <returns>The sort value and id after which the page starts, or null for the first page.</returns>
+    public static (string SortValue, Guid Id)? AfterSorted(string? token, string filterFingerprint)
+    {
+        if (Decode(token, filterFingerprint) is not { } key)
+        {
+            return null;
+        }
+
+        var parts = key.Split(':');
+        if (parts.Length != 2 || !Guid.TryParseExact(parts[1], "N", out var id))
+        {
+            throw NotOurs();
+        }
+
+        try
+        {
+            return (Encoding.UTF8.GetString(FromBase64Url(parts[0])), id);
+        }
+        catch (FormatException)
+        {
+            throw NotOurs();
+        }
+    }
+
+    internal static InvalidFieldException NotOurs() => new("page_token", "is not a token this service issued.");
+
     private static string Encode(string key, string filterFingerprint) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{key}.{Hash(filterFingerprint)}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        ToBase64Url(Encoding.UTF8.GetBytes($"{key}.{Hash(filterFingerprint)}"));
+
+    private static string ToBase64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] FromBase64Url(string text)
+    {
+        var base64 = text.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(base64.PadRight((base64.Length + 3) / 4 * 4, '='));
+    }
 
     private static string? Decode(string? token, string filterFingerprint)
     {
@@ -50,8 +89,7 @@ public static class Paging
         string[] parts;
         try
         {
-            var base64 = token.Replace('-', '+').Replace('_', '/');
-            parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight((base64.Length + 3) / 4 * 4, '='))).Split('.');
+            parts = Encoding.UTF8.GetString(FromBase64Url(token)).Split('.');
         }
         catch (FormatException)
         {
@@ -65,10 +103,8 @@ public static class Paging
 
         return parts[1] == Hash(filterFingerprint)
             ? parts[0]
-            : throw new InvalidFieldException("page_token", "was issued for other filters; list again from the first page.");
+            : throw new InvalidFieldException("page_token", "was issued for other filters or another order; list again from the first page.");
     }
-
-    private static InvalidFieldException NotOurs() => new("page_token", "is not a token this service issued.");
 
     private static string Hash(string fingerprint) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)))[..16];

@@ -105,7 +105,8 @@ internal static class AccountMapping
         Segment(request.CommitmentSegment),
         Tier(request.ValueTier, "value_tier"),
         Fields.Search(request.Query),
-        CustomFieldMapping.ToInputs(request.CustomFields));
+        CustomFieldMapping.ToInputs(request.CustomFields),
+        AccountOrder.Parse(request.OrderBy));
 
     private static IEnumerable<string> Populated(Proto.Account input)
     {

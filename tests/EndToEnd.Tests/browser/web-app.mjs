@@ -1,5 +1,6 @@
 // Works through the web app like an enterprise user, at a 1280x720 laptop size: sign in, create a customer and find it,
-// open its 360 page, fix an invalid edit, import 1,000 customers from CSV, meet the duplicate warning, sign out.
+// sort the list, open its 360 page, fix an invalid edit, import 1,000 customers from CSV, meet the duplicate warning,
+// sign out.
 // Input (environment): APP_URL (the gateway's web port), ADMIN_EMAIL, ADMIN_PASSWORD, SCREENSHOTS (a directory).
 import { chromium } from "playwright-core";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
@@ -93,6 +94,17 @@ try {
   const found = page.getByRole("table").getByRole("link", { name: customerName });
   await found.waitFor();
   await shot(page, "2-search");
+
+  step("2b sort the list by name, A to Z and back, from the column heading");
+  const nameHeading = page.getByRole("columnheader", { name: "Name", exact: true });
+  const sortByName = nameHeading.getByRole("button", { name: "Name", exact: true });
+  for (const order of ["ascending", "descending"]) {
+    await sortByName.click();
+    await waitUntil(`the list sorted by name, ${order}`, async () => (await nameHeading.getAttribute("aria-sort")) === order);
+  }
+  if (!new URL(page.url()).searchParams.get("sort")?.startsWith("display_name")) throw new Error(`the sort is not in the address: ${page.url()}`);
+  await found.waitFor();
+  await shot(page, "2-sorted");
 
   step("3 open its 360 page");
   await found.click();

@@ -18,8 +18,10 @@ import { exportColumns, exportRecord } from "../../lib/customerCsv";
 import { toCsv } from "../../lib/csv";
 import { downloadText } from "../../lib/download";
 import { enumLabel } from "../../lib/enums";
+import { formatTime } from "../../lib/format";
 import { customerPath, idOf } from "../../lib/names";
 import { currentToken, firstPage, hasPrevious, next, type PageCursor, pageNumber, previous } from "../../lib/paging";
+import { ariaSort, orderBy, parseSort, type SortField, toggleSort } from "../../lib/sorting";
 import { options } from "./options";
 
 const pageSizes = [25, 50, 100];
@@ -31,9 +33,16 @@ interface Filters {
   phase: RelationshipPhase;
   commitmentSegment: CommitmentSegment;
   kind: AccountKind;
+  orderBy: string;
 }
 
-/** The filters of the list, kept in the address so a filtered list can be bookmarked and survives Back. */
+const sortDescriptions: Record<SortField, [string, string]> = {
+  display_name: ["by name, A to Z", "by name, Z to A"],
+  create_time: ["by creation, oldest first", "by creation, newest first"],
+  update_time: ["by last update, least recent first", "by last update, most recent first"],
+};
+
+/** The filters and sort of the list, kept in the address so a list can be bookmarked and survives Back. */
 function filtersOf(params: URLSearchParams): Filters {
   return {
     query: params.get("q") ?? "",
@@ -42,12 +51,14 @@ function filtersOf(params: URLSearchParams): Filters {
     phase: Number(params.get("phase") ?? 0),
     commitmentSegment: Number(params.get("segment") ?? 0),
     kind: Number(params.get("kind") ?? 0),
+    orderBy: orderBy(parseSort(params.get("sort"))),
   };
 }
 
 export function CustomersListPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
+  const sort = parseSort(filters.orderBy);
   const filterKey = params.toString();
   const [draft, setDraft] = useState(filters);
   const [pageSize, setPageSize] = useState(pageSizes[0]);
@@ -73,8 +84,25 @@ export function CustomersListPage() {
     set("phase", draft.phase);
     set("segment", draft.commitmentSegment);
     set("kind", draft.kind);
+    set("sort", filters.orderBy);
     setParams(next);
   };
+
+  /** A new order starts again from the first page: the paging state is keyed by the address. */
+  const sortBy = (field: SortField) => {
+    const next = new URLSearchParams(params);
+    next.set("sort", orderBy(toggleSort(sort, field)));
+    setParams(next);
+  };
+
+  const sortHeader = (field: SortField, label: string) => (
+    <th scope="col" aria-sort={ariaSort(sort, field)}>
+      <button type="button" className="sort-heading" onClick={() => sortBy(field)}>
+        {label}
+        <span aria-hidden="true" className="sort-mark">{sort?.field !== field ? "↕" : sort.descending ? "▼" : "▲"}</span>
+      </button>
+    </th>
+  );
 
   const exportCsv = async () => {
     setExportError("");
@@ -124,18 +152,21 @@ export function CustomersListPage() {
       <ErrorAlert message={page.error} />
       <table className="data">
         <caption>
-          Customers, oldest first: the service lists customers in the order they were created.
+          {sort ? `Customers, sorted ${sortDescriptions[sort.field][sort.descending ? 1 : 0]}.` : "Customers."}
+          {" "}Sort with the Name, Created and Updated column headings.
           {page.loading && <span role="status"> Loading…</span>}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
+            {sortHeader("display_name", "Name")}
             <th scope="col">Kind</th>
             <th scope="col">Email</th>
             <th scope="col">Phone</th>
             <th scope="col">Phase</th>
             <th scope="col">Commitment segment</th>
             <th scope="col">Tags</th>
+            {sortHeader("create_time", "Created")}
+            {sortHeader("update_time", "Updated")}
           </tr>
         </thead>
         <tbody>
@@ -148,10 +179,12 @@ export function CustomersListPage() {
               <td>{enumLabel(RelationshipPhaseSchema, a.phase)}</td>
               <td>{enumLabel(CommitmentSegmentSchema, a.commitment?.segment ?? 0, "Not assessed")}</td>
               <td>{a.tags.join(", ")}</td>
+              <td>{formatTime(a.createTime)}</td>
+              <td>{formatTime(a.updateTime)}</td>
             </tr>
           ))}
           {!page.loading && accounts.length === 0 && !page.error && (
-            <tr><td colSpan={7}>No customers match.</td></tr>
+            <tr><td colSpan={9}>No customers match.</td></tr>
           )}
         </tbody>
       </table>

@@ -8,4 +8,5 @@ public sealed record PersonalDataExport(
     Account Account,
     IReadOnlyList<Relationship> Relationships,
     IReadOnlyList<ConsentRecord> Consents,
-    IReadOnlyList<AuditEntry> History);
+    IReadOnlyList<AuditEntry> History,
+    IReadOnlyList<Interaction> Interactions);

@@ -25,8 +25,10 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
         var relationships = await RelationshipRows.ListAsync(connection, caller.TenantId, contactId, cancellationToken);
         var consents = await ConsentRows.LedgerAsync(connection, caller.TenantId, contactId, cancellationToken);
         var history = await AuditLog.ReadAsync(connection, caller.TenantId, contact.ResourceName, null, MaxHistoryEntries, cancellationToken);
+        var interactions = await InteractionRows.ListAsync(connection, snapshot,
+            new InteractionQuery(caller.TenantId, RecordKind.Contact, contactId, null, null, false, null, MaxHistoryEntries), cancellationToken);
         await snapshot.CommitAsync(cancellationToken);
-        return new PersonalDataExport(contact, account, relationships, consents, history);
+        return new PersonalDataExport(contact, account, relationships, consents, history, interactions);
     }
 
     /// <summary>Erases the contact's personal data and keeps hashed tombstones, in one transaction with PersonalDataErased.</summary>

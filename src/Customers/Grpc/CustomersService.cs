@@ -212,7 +212,8 @@ public sealed partial class CustomersService(
             }
             .Concat(export.Relationships.Select(r => new Proto.PersonalDataItem { Relationship = RelationshipMapping.ToProto(r) }))
             .Concat(export.Consents.Select(c => new Proto.PersonalDataItem { Consent = ConsentMapping.ToProto(c) }))
-            .Concat(export.History.Select(h => new Proto.PersonalDataItem { Change = HistoryMapping.ToProto(h) }));
+            .Concat(export.History.Select(h => new Proto.PersonalDataItem { Change = HistoryMapping.ToProto(h) }))
+            .Concat(export.Interactions.Select(i => new Proto.PersonalDataItem { Interaction = InteractionMapping.ToProto(i) }));
         foreach (var item in items)
         {
             await responseStream.WriteAsync(item, context.CancellationToken);

@@ -9,7 +9,7 @@ public sealed class PersonalDataExportTests(CustomersServer server)
     private readonly Proto.Customers.CustomersClient _client = server.Client;
 
     [Fact]
-    public async Task An_export_streams_the_contact_its_account_relationships_consents_and_history()
+    public async Task An_export_streams_the_contact_its_account_relationships_consents_history_and_interactions()
     {
         var tenant = TestData.NewTenant();
         var rep = server.Rep(tenant);
@@ -27,6 +27,9 @@ public sealed class PersonalDataExportTests(CustomersServer server)
         {
             Contact = jane.Name, Purpose = Proto.ConsentPurpose.Profiling, Granted = true, Source = "web form",
         }, rep.Headers);
+        var call = await _client.RecordInteractionAsync(
+            InteractionData.Interaction(contact: jane.Name, subject: "Asked about the renewal"), rep.Headers);
+        await _client.RecordInteractionAsync(InteractionData.Interaction(account: acme.Name, subject: "Call with the account"), rep.Headers);
 
         using var export = _client.ExportPersonalData(new Proto.ExportPersonalDataRequest { Contact = jane.Name }, rep.Headers);
         var items = new List<Proto.PersonalDataItem>();
@@ -40,6 +43,7 @@ public sealed class PersonalDataExportTests(CustomersServer server)
         Assert.Equal(household.Name, Assert.Single(items, i => i.ItemCase == Proto.PersonalDataItem.ItemOneofCase.Relationship).Relationship.Target);
         Assert.Equal(Proto.ConsentPurpose.Profiling, Assert.Single(items, i => i.ItemCase == Proto.PersonalDataItem.ItemOneofCase.Consent).Consent.Purpose);
         Assert.Contains(items, i => i.Change?.Field == "email" && i.Change.NewValue == "jane@acme.com");
+        Assert.Equal(call, Assert.Single(items, i => i.ItemCase == Proto.PersonalDataItem.ItemOneofCase.Interaction).Interaction);
     }
 
     [Fact]

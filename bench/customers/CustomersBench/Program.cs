@@ -70,7 +70,14 @@ async Task Compare(string name, H2LoadRequest request, string[] pgbenchWorkload,
     var baseline = new List<double>();
     for (var round = 0; round < options.Rounds; round++)
     {
-        e2e.Add(await H2Load.RunAsync(request, shape, options));
+        var before = await CountAccountsAsync();
+        var sample = await H2Load.RunAsync(request, shape, options);
+        if (name == "create" && await CountAccountsAsync() - before < sample.Succeeded)
+        {
+            throw new InvalidOperationException($"h2load counted {sample.Succeeded} creates, but fewer accounts exist: some calls failed.");
+        }
+
+        e2e.Add(sample);
         baseline.Add(await PgBench.MeasureAsync(platform.Postgres, pgbenchDatabase, clients, options.DurationSeconds, pgbenchWorkload));
     }
 
@@ -78,4 +85,11 @@ async Task Compare(string name, H2LoadRequest request, string[] pgbenchWorkload,
     var pgbench = baseline.Average();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"customers {name}: e2e={ours.RequestsPerSecond:F0} pgbench={pgbench:F0} ratio={ours.RequestsPerSecond / pgbench:F2} p50={ours.P50Milliseconds:F2}ms p99={ours.P99Milliseconds:F2}ms"));
+}
+
+async Task<long> CountAccountsAsync()
+{
+    await using var dataSource = NpgsqlDataSource.Create(platform.Postgres.ConnectionString(CustomersPlatform.Database));
+    await using var command = dataSource.CreateCommand("SELECT count(*) FROM accounts");
+    return (long)(await command.ExecuteScalarAsync())!;
 }

@@ -20,7 +20,7 @@ public static partial class H2Load
         try
         {
             var output = await RunProcessAsync(request, shape, options, logFile);
-            return new LoadSample(ParseRequestsPerSecond(output), ReadLatencies(logFile));
+            return new LoadSample(ParseRequestsPerSecond(output), ReadLatencies(logFile), ParseSucceeded(output));
         }
         finally
         {
@@ -72,6 +72,8 @@ public static partial class H2Load
             throw new InvalidOperationException($"h2load reported failed or no requests:\n{output}");
         }
     }
+
+    private static long ParseSucceeded(string output) => long.Parse(RequestsLine().Match(output).Groups["succeeded"].Value, CultureInfo.InvariantCulture);
 
     private static double ParseRequestsPerSecond(string output)
     {

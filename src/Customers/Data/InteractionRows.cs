@@ -177,17 +177,7 @@ internal static class InteractionRows
             filter.Add("cardinality(i.previous_attempts) > 0");
         }
 
-        if (query.After is { } after)
-        {
-            filter.Add("(i.occurred_at, i.id) < (SELECT occurred_at, id FROM interactions WHERE tenant_id = @p AND id = @p)",
-                Sql.Text(query.TenantId), Sql.Value(after));
-        }
-
-        var limit = filter.NextParameter;
-        filter.Parameters.Add(Sql.Value(query.Limit));
-        return QueryAsync(connection, transaction,
-            $"SELECT {Columns} FROM {From} WHERE {filter.Where} ORDER BY i.occurred_at DESC, i.id DESC LIMIT {limit}",
-            filter.Parameters, cancellationToken);
+        return PageAsync(connection, transaction, filter, "occurred_at", descending: true, query.TenantId, query.After, query.Limit, cancellationToken);
     }
 
     /// <summary>Open follow-ups, due soonest first, after <see cref="FollowUpQuery.After"/> in (due time, id) order.</summary>
@@ -217,16 +207,28 @@ internal static class InteractionRows
             filter.Add("i.follow_up_due_at < @p", Sql.Value(dueBefore));
         }
 
-        if (query.After is { } after)
+        return PageAsync(connection, transaction, filter, "follow_up_due_at", descending: false, query.TenantId, query.After, query.Limit, cancellationToken);
+    }
+
+    /// <summary>
+    /// One page in (<paramref name="sortColumn"/>, id) order, continuing after the interaction <paramref name="after"/>
+    /// (keyset paging: rows inserted meanwhile never shift a page).
+    /// </summary>
+    private static Task<List<Interaction>> PageAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, Filter filter, string sortColumn, bool descending,
+        string tenantId, Guid? after, int limit, CancellationToken cancellationToken)
+    {
+        if (after is { } afterId)
         {
-            filter.Add("(i.follow_up_due_at, i.id) > (SELECT follow_up_due_at, id FROM interactions WHERE tenant_id = @p AND id = @p)",
-                Sql.Text(query.TenantId), Sql.Value(after));
+            filter.Add($"(i.{sortColumn}, i.id) {(descending ? "<" : ">")} (SELECT {sortColumn}, id FROM interactions WHERE tenant_id = @p AND id = @p)",
+                Sql.Text(tenantId), Sql.Value(afterId));
         }
 
-        var limit = filter.NextParameter;
-        filter.Parameters.Add(Sql.Value(query.Limit));
+        var direction = descending ? " DESC" : string.Empty;
+        var limitParameter = filter.NextParameter;
+        filter.Parameters.Add(Sql.Value(limit));
         return QueryAsync(connection, transaction,
-            $"SELECT {Columns} FROM {From} WHERE {filter.Where} ORDER BY i.follow_up_due_at, i.id LIMIT {limit}",
+            $"SELECT {Columns} FROM {From} WHERE {filter.Where} ORDER BY i.{sortColumn}{direction}, i.id{direction} LIMIT {limitParameter}",
             filter.Parameters, cancellationToken);
     }
 

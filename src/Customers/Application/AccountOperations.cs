@@ -39,8 +39,9 @@ public sealed class AccountOperations(
     }
 
     /// <summary>
-    /// Validates and inserts a new account inside <paramref name="transaction"/>, with its history and CustomerCreated;
-    /// the caller commits. Null when the tenant already has an account with the request id (nothing is written).
+    /// Validates and inserts a new account inside <paramref name="transaction"/>, with its history and CustomerCreated, in
+    /// one round trip; the caller commits. Null when the tenant already has an account with the request id: the history
+    /// and event were written all the same, so the caller rolls back.
     /// </summary>
     internal async Task<Account?> AddAsync(
         NpgsqlTransaction transaction, Caller caller, NewAccount input, CreateOptions options, CancellationToken cancellationToken)
@@ -63,17 +64,19 @@ public sealed class AccountOperations(
 
         account = await AccountDerivation.DeriveNewAsync(transaction, account, cancellationToken);
 
-        if (!await AccountRows.InsertAsync(transaction, account, options.RequestId, caller.UserId, cancellationToken))
+        var insert = AccountRows.Insert(account, options.RequestId, caller.UserId);
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
         {
-            return null;
-        }
-
-        await AuditLog.WriteAsync(transaction, caller.TenantId, account, account.Version, FieldChanges.OfCreation(account),
-            caller.UserId, now, cancellationToken);
-        await outbox.EnqueueAsync(transaction, new CustomerCreated(
-            account.Id, account.TenantId, account.Kind.ToString(), ownership.OwnerUserId, ownership.Team, caller.UserId, now),
-            cancellationToken);
-        return account;
+            BatchCommands =
+            {
+                insert,
+                AuditLog.Insert(caller.TenantId, account, account.Version, FieldChanges.OfCreation(account), caller.UserId, now),
+                outbox.Insert(new CustomerCreated(
+                    account.Id, account.TenantId, account.Kind.ToString(), ownership.OwnerUserId, ownership.Team, caller.UserId, now)),
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return insert.RecordsAffected == 1 ? account : null;
     }
 
     public async Task<Account> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)

@@ -39,8 +39,9 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
     }
 
     /// <summary>
-    /// Validates and inserts a new contact inside <paramref name="transaction"/>, with its history and ContactAdded;
-    /// the caller commits. Null when the tenant already has a contact with the request id (nothing is written).
+    /// Validates and inserts a new contact inside <paramref name="transaction"/>, with its history and ContactAdded, in
+    /// one round trip; the caller commits. Null when the tenant already has a contact with the request id: the history
+    /// and event were written all the same, so the caller rolls back.
     /// </summary>
     internal async Task<Contact?> AddAsync(
         NpgsqlTransaction transaction, Caller caller, NewContact input, CreateOptions options, CancellationToken cancellationToken)
@@ -61,16 +62,19 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
             await GuardDuplicatesAsync(transaction, caller, contact.ProfileWith(account.Domain), cancellationToken);
         }
 
-        if (!await ContactRows.InsertAsync(transaction, contact, options.RequestId, caller.UserId, cancellationToken))
+        var insert = ContactRows.Insert(contact, options.RequestId, caller.UserId);
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
         {
-            return null;
-        }
-
-        await AuditLog.WriteAsync(transaction, caller.TenantId, contact, contact.Version, FieldChanges.OfCreation(contact),
-            caller.UserId, now, cancellationToken);
-        await outbox.EnqueueAsync(transaction, new ContactAdded(
-            contact.Id, account.Id, caller.TenantId, ownership.OwnerUserId, ownership.Team, caller.UserId, now), cancellationToken);
-        return contact;
+            BatchCommands =
+            {
+                insert,
+                AuditLog.Insert(caller.TenantId, contact, contact.Version, FieldChanges.OfCreation(contact), caller.UserId, now),
+                outbox.Insert(new ContactAdded(
+                    contact.Id, account.Id, caller.TenantId, ownership.OwnerUserId, ownership.Team, caller.UserId, now)),
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return insert.RecordsAffected == 1 ? contact : null;
     }
 
     public async Task<Contact> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)

@@ -56,21 +56,23 @@ internal static class AccountRows
             [Sql.Text(tenantId), Sql.Text(profile.Email), Sql.Text(profile.Phone), Sql.Text(profile.NameKey)], cancellationToken);
 
     /// <returns>False when the tenant already has an account with this request id (nothing is written).</returns>
-    public static async Task<bool> InsertAsync(
-        NpgsqlTransaction transaction, Account account, Guid? requestId, string createdBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// The insert of a new account, for the caller's batch; it affects no row when the tenant already has an account with
+    /// <paramref name="requestId"/>.
+    /// </summary>
+    public static NpgsqlBatchCommand Insert(Account account, Guid? requestId, string createdBy)
     {
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             """
             INSERT INTO accounts (id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase,
                                   version, request_id, created_by, created_at, updated_at, name_key, custom_fields,
                                   address, commitment, commitment_segment, value_tier, phase_override, value_tier_source)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
             ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
-            """,
-            transaction.Connection, transaction);
+            """);
         command.Parameters.Add(Sql.Value(account.Id));
         command.Parameters.Add(Sql.Text(account.TenantId));
-        AddFields(command, account);
+        AddFields(command.Parameters, account);
         command.Parameters.Add(Sql.Uuid(requestId));
         command.Parameters.Add(Sql.Text(createdBy));
         command.Parameters.Add(Sql.Value(account.CreatedAt));
@@ -80,8 +82,8 @@ internal static class AccountRows
         command.Parameters.Add(AddressJson.Parameter(account.Address));
         command.Parameters.Add(CommitmentJson.Parameter(account.Commitment));
         command.Parameters.Add(CommitmentJson.Segment(account.Commitment));
-        AddDerivedFields(command, account);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        AddDerivedFields(command.Parameters, account);
+        return command;
     }
 
     public static async Task UpdateAsync(NpgsqlTransaction transaction, Account account, CancellationToken cancellationToken)
@@ -97,14 +99,14 @@ internal static class AccountRows
             transaction.Connection, transaction);
         command.Parameters.Add(Sql.Text(account.TenantId));
         command.Parameters.Add(Sql.Value(account.Id));
-        AddFields(command, account);
+        AddFields(command.Parameters, account);
         command.Parameters.Add(Sql.Value(account.UpdatedAt));
         command.Parameters.Add(Sql.Text(account.Profile.NameKey));
         command.Parameters.Add(CustomFieldJson.Parameter(account.CustomFields));
         command.Parameters.Add(AddressJson.Parameter(account.Address));
         command.Parameters.Add(CommitmentJson.Parameter(account.Commitment));
         command.Parameters.Add(CommitmentJson.Segment(account.Commitment));
-        AddDerivedFields(command, account);
+        AddDerivedFields(command.Parameters, account);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -208,25 +210,25 @@ internal static class AccountRows
         _ => null,
     };
 
-    private static void AddFields(NpgsqlCommand command, Account account)
+    private static void AddFields(NpgsqlParameterCollection parameters, Account account)
     {
-        command.Parameters.Add(Sql.Value((short)account.Kind));
-        command.Parameters.Add(Sql.Text(account.DisplayName));
-        command.Parameters.Add(Sql.Text(account.Email));
-        command.Parameters.Add(Sql.Text(account.Phone));
-        command.Parameters.Add(Sql.Text(account.Domain));
-        command.Parameters.Add(Sql.Text(account.Ownership.OwnerUserId));
-        command.Parameters.Add(Sql.Text(account.Ownership.Team));
-        command.Parameters.Add(Sql.Value(account.Tags.ToArray()));
-        command.Parameters.Add(Sql.Value((short)account.Phase));
-        command.Parameters.Add(Sql.Value(account.Version));
+        parameters.Add(Sql.Value((short)account.Kind));
+        parameters.Add(Sql.Text(account.DisplayName));
+        parameters.Add(Sql.Text(account.Email));
+        parameters.Add(Sql.Text(account.Phone));
+        parameters.Add(Sql.Text(account.Domain));
+        parameters.Add(Sql.Text(account.Ownership.OwnerUserId));
+        parameters.Add(Sql.Text(account.Ownership.Team));
+        parameters.Add(Sql.Value(account.Tags.ToArray()));
+        parameters.Add(Sql.Value((short)account.Phase));
+        parameters.Add(Sql.Value(account.Version));
     }
 
-    private static void AddDerivedFields(NpgsqlCommand command, Account account)
+    private static void AddDerivedFields(NpgsqlParameterCollection parameters, Account account)
     {
-        command.Parameters.Add(Sql.SmallInt((short?)account.ValueTier));
-        command.Parameters.Add(Sql.Value(account.PhaseOverride));
-        command.Parameters.Add(Sql.Text(account.ValueTierSource));
+        parameters.Add(Sql.SmallInt((short?)account.ValueTier));
+        parameters.Add(Sql.Value(account.PhaseOverride));
+        parameters.Add(Sql.Text(account.ValueTierSource));
     }
 
     private static async Task<List<Account>> QueryAsync(

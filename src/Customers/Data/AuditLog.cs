@@ -15,12 +15,22 @@ internal static class AuditLog
             return;
         }
 
-        await using var command = new NpgsqlCommand(
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
+        {
+            BatchCommands = { Insert(tenantId, record, version, changes, changedBy, changedAt) },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The insert of <paramref name="changes"/> (at least one), for the caller's batch.</summary>
+    public static NpgsqlBatchCommand Insert(
+        string tenantId, IAuditable record, long version, IReadOnlyList<FieldChange> changes, string changedBy, DateTimeOffset changedAt)
+    {
+        var command = new NpgsqlBatchCommand(
             """
             INSERT INTO audit_entries (tenant_id, resource_name, version, field, old_value, new_value, changed_by, changed_at)
             SELECT $1, $2, $3, f, o, n, $4, $5 FROM unnest($6::text[], $7::text[], $8::text[]) AS t (f, o, n)
-            """,
-            transaction.Connection, transaction);
+            """);
         command.Parameters.Add(Sql.Text(tenantId));
         command.Parameters.Add(Sql.Text(record.ResourceName));
         command.Parameters.Add(Sql.Value(version));
@@ -29,7 +39,7 @@ internal static class AuditLog
         command.Parameters.Add(Sql.Value(changes.Select(c => c.Field).ToArray()));
         command.Parameters.Add(Sql.Value(changes.Select(c => c.OldValue).ToArray()));
         command.Parameters.Add(Sql.Value(changes.Select(c => c.NewValue).ToArray()));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     /// <summary>Up to <paramref name="limit"/> entries of one record after <paramref name="afterSequence"/>, oldest first.</summary>

@@ -61,25 +61,27 @@ internal static class ContactRows
             [Sql.Text(tenantId), Sql.Text(profile.Email), Sql.Text(profile.Phone), Sql.Text(profile.NameKey)], cancellationToken);
 
     /// <returns>False when the tenant already has a contact with this request id (nothing is written).</returns>
-    public static async Task<bool> InsertAsync(
-        NpgsqlTransaction transaction, Contact contact, Guid? requestId, string createdBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// The insert of a new contact, for the caller's batch; it affects no row when the tenant already has a contact with
+    /// <paramref name="requestId"/>.
+    /// </summary>
+    public static NpgsqlBatchCommand Insert(Contact contact, Guid? requestId, string createdBy)
     {
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             """
             INSERT INTO contacts (id, tenant_id, account_id, given_name, family_name, email, phone, job_title, owner_user_id,
                                   team, tags, version, updated_at, name_key, custom_fields, address, preferred_channel,
                                   contact_times, request_id, created_by, created_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
             ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
-            """,
-            transaction.Connection, transaction);
+            """);
         command.Parameters.Add(Sql.Value(contact.Id));
         command.Parameters.Add(Sql.Text(contact.TenantId));
-        AddFields(command, contact);
+        AddFields(command.Parameters, contact);
         command.Parameters.Add(Sql.Uuid(requestId));
         command.Parameters.Add(Sql.Text(createdBy));
         command.Parameters.Add(Sql.Value(contact.CreatedAt));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return command;
     }
 
     public static async Task UpdateAsync(NpgsqlTransaction transaction, Contact contact, CancellationToken cancellationToken)
@@ -94,7 +96,7 @@ internal static class ContactRows
             transaction.Connection, transaction);
         command.Parameters.Add(Sql.Text(contact.TenantId));
         command.Parameters.Add(Sql.Value(contact.Id));
-        AddFields(command, contact);
+        AddFields(command.Parameters, contact);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -179,24 +181,24 @@ internal static class ContactRows
         return rows.Select(r => r.Contact).ToList();
     }
 
-    private static void AddFields(NpgsqlCommand command, Contact contact)
+    private static void AddFields(NpgsqlParameterCollection parameters, Contact contact)
     {
-        command.Parameters.Add(Sql.Value(contact.AccountId));
-        command.Parameters.Add(Sql.Text(contact.GivenName));
-        command.Parameters.Add(Sql.Text(contact.FamilyName));
-        command.Parameters.Add(Sql.Text(contact.Email));
-        command.Parameters.Add(Sql.Text(contact.Phone));
-        command.Parameters.Add(Sql.Text(contact.JobTitle));
-        command.Parameters.Add(Sql.Text(contact.Ownership.OwnerUserId));
-        command.Parameters.Add(Sql.Text(contact.Ownership.Team));
-        command.Parameters.Add(Sql.Value(contact.Tags.ToArray()));
-        command.Parameters.Add(Sql.Value(contact.Version));
-        command.Parameters.Add(Sql.Value(contact.UpdatedAt));
-        command.Parameters.Add(Sql.Text(NameKeys.Of(contact.FullName)));
-        command.Parameters.Add(CustomFieldJson.Parameter(contact.CustomFields));
-        command.Parameters.Add(AddressJson.Parameter(contact.Address));
-        command.Parameters.Add(Sql.SmallInt((short?)contact.PreferredChannel));
-        command.Parameters.Add(ContactTimesJson.Parameter(contact.ContactTimes));
+        parameters.Add(Sql.Value(contact.AccountId));
+        parameters.Add(Sql.Text(contact.GivenName));
+        parameters.Add(Sql.Text(contact.FamilyName));
+        parameters.Add(Sql.Text(contact.Email));
+        parameters.Add(Sql.Text(contact.Phone));
+        parameters.Add(Sql.Text(contact.JobTitle));
+        parameters.Add(Sql.Text(contact.Ownership.OwnerUserId));
+        parameters.Add(Sql.Text(contact.Ownership.Team));
+        parameters.Add(Sql.Value(contact.Tags.ToArray()));
+        parameters.Add(Sql.Value(contact.Version));
+        parameters.Add(Sql.Value(contact.UpdatedAt));
+        parameters.Add(Sql.Text(NameKeys.Of(contact.FullName)));
+        parameters.Add(CustomFieldJson.Parameter(contact.CustomFields));
+        parameters.Add(AddressJson.Parameter(contact.Address));
+        parameters.Add(Sql.SmallInt((short?)contact.PreferredChannel));
+        parameters.Add(ContactTimesJson.Parameter(contact.ContactTimes));
     }
 
     private static async Task<List<ContactRow>> QueryAsync(

@@ -187,7 +187,7 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
             await insert.ExecuteNonQueryAsync();
         }
 
-        await new Outbox().EnqueueAsync(transaction, new NoteAdded(id, text), CancellationToken.None);
+        await new Outbox(new OutboxSignal()).EnqueueAsync(transaction, new NoteAdded(id, text), CancellationToken.None);
         await transaction.CommitAsync();
     }
 

@@ -48,7 +48,6 @@ public static class MessagingExtensions
         // The bus starts (queues bound) before the dispatcher publishes anything.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<OutboxSignal>());
         builder.Services.AddHostedService<OutboxDispatcher>();
         return builder;
     }

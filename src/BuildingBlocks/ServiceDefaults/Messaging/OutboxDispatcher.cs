@@ -20,21 +20,40 @@ internal sealed partial class OutboxDispatcher(
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The waits before each look for announced events, whose writers may still be committing: the first lets a batch
+    /// gather under load (one publish and one commit for many events), the longer ones cover slow commits.
+    /// </summary>
+    private static readonly TimeSpan[] CommitBackOff = [.. new[] { 5, 10, 20, 40, 80, 160 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
     private static readonly ActivitySource Source = new("CrmPlatform.ServiceDefaults.Outbox");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var backOff = CommitBackOff.Length;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await DispatchBatchAsync(stoppingToken) == BatchSize)
+                var dispatched = await DispatchBatchAsync(stoppingToken);
+                if (dispatched == BatchSize)
                 {
                     continue;
                 }
 
-                await signal.WaitAsync(PollInterval, stoppingToken);
+                backOff = dispatched > 0 ? 0 : backOff;
+                if (backOff == CommitBackOff.Length)
+                {
+                    if (!await signal.WaitAsync(PollInterval, stoppingToken))
+                    {
+                        continue;
+                    }
+
+                    backOff = 0;
+                }
+
+                await Task.Delay(CommitBackOff[backOff++], stoppingToken);
             }
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {

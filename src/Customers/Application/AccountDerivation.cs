@@ -28,9 +28,10 @@ public sealed class AccountDerivation(Outbox outbox)
     }
 
     /// <summary>A new account has no interactions yet: only the value-tier rules apply to it.</summary>
-    public static async Task<Account> DeriveNewAsync(NpgsqlTransaction transaction, Account account, CancellationToken cancellationToken)
+    public static async Task<Account> DeriveNewAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, Account account, CancellationToken cancellationToken)
     {
-        var rules = await ValueTierRuleRows.FindAsync(transaction.Connection!, transaction, account.TenantId, cancellationToken);
+        var rules = await ValueTierRuleRows.FindAsync(connection, transaction, account.TenantId, cancellationToken);
         return ValueTierRules.Apply(account, rules.Rules, new ValueTierFacts(0, 0));
     }
 

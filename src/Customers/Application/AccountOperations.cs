@@ -20,36 +20,34 @@ public sealed class AccountOperations(
     {
         AccessPolicy.EnsureCanCreate(caller, AccessPolicy.DefaultOwnership(caller, input.OwnerUserId, input.Team), "account");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (options.RequestId is { } requestId
-            && await AccountRows.FindByRequestIdAsync(transaction, caller.TenantId, requestId, cancellationToken) is { } earlier)
+            && await AccountRows.FindByRequestIdAsync(connection, caller.TenantId, requestId, cancellationToken) is { } earlier)
         {
             return Repeated(caller, requestId, earlier);
         }
 
-        if (await AddAsync(transaction, caller, input, options, cancellationToken) is not { } account)
+        if (await AddAsync(connection, null, caller, input, options, cancellationToken) is not { } account)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return await ReadRepeatedAsync(caller, options.RequestId!.Value, cancellationToken);
+            return await ReadRepeatedAsync(connection, caller, options.RequestId!.Value, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         CustomersLog.Created(logger, account.ResourceName, account.TenantId, caller.UserId);
         return account;
     }
 
     /// <summary>
-    /// Validates and inserts a new account inside <paramref name="transaction"/>, with its history and CustomerCreated, in
-    /// one round trip; the caller commits. Null when the tenant already has an account with the request id: the history
-    /// and event were written all the same, so the caller rolls back.
+    /// Validates and inserts a new account with its history and CustomerCreated, in one round trip: inside
+    /// <paramref name="transaction"/>, which the caller commits, or else as a transaction of its own. Null when the tenant
+    /// already has an account with the request id (nothing is written, and <paramref name="transaction"/> is aborted).
     /// </summary>
     internal async Task<Account?> AddAsync(
-        NpgsqlTransaction transaction, Caller caller, NewAccount input, CreateOptions options, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, Caller caller, NewAccount input, CreateOptions options,
+        CancellationToken cancellationToken)
     {
         var ownership = AccessPolicy.DefaultOwnership(caller, input.OwnerUserId, input.Team);
         AccessPolicy.EnsureCanCreate(caller, ownership, "account");
         var now = Sql.ToMicroseconds(time.GetUtcNow());
-        var customFields = await CustomFieldValues.ApplyAsync(transaction.Connection!, caller.TenantId, RecordKind.Account, NoCustomFields,
+        var customFields = await CustomFieldValues.ApplyAsync(connection, caller.TenantId, RecordKind.Account, NoCustomFields,
             input.CustomFields, replace: false, "account.custom_fields", cancellationToken);
         var account = new Account(Guid.CreateVersion7(), caller.TenantId, input.Kind, input.DisplayName, input.Email, input.Phone,
             input.Domain, ownership, input.Tags, input.Phase ?? RelationshipPhase.Awareness, 1, now, now, customFields, input.Address,
@@ -58,25 +56,31 @@ public sealed class AccountOperations(
 
         if (!options.ConfirmNotDuplicate)
         {
-            var similar = await AccountRows.FindSimilarAsync(transaction, caller.TenantId, account.Profile, cancellationToken);
+            var similar = await AccountRows.FindSimilarAsync(connection, transaction, caller.TenantId, account.Profile, cancellationToken);
             GuardDuplicates(caller, account.Profile, similar);
         }
 
-        account = await AccountDerivation.DeriveNewAsync(transaction, account, cancellationToken);
+        account = await AccountDerivation.DeriveNewAsync(connection, transaction, account, cancellationToken);
 
-        var insert = AccountRows.Insert(account, options.RequestId, caller.UserId);
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
+        await using var batch = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands =
             {
-                insert,
+                AccountRows.Insert(account, options.RequestId, caller.UserId),
                 AuditLog.Insert(caller.TenantId, account, account.Version, FieldChanges.OfCreation(account), caller.UserId, now),
                 outbox.Insert(new CustomerCreated(
                     account.Id, account.TenantId, account.Kind.ToString(), ownership.OwnerUserId, ownership.Team, caller.UserId, now)),
             },
         };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        return insert.RecordsAffected == 1 ? account : null;
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return account;
+        }
+        catch (PostgresException error) when (AccountRows.IsRequestIdTaken(error))
+        {
+            return null;
+        }
     }
 
     public async Task<Account> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
@@ -170,11 +174,9 @@ public sealed class AccountOperations(
         }
     }
 
-    private async Task<Account> ReadRepeatedAsync(Caller caller, Guid requestId, CancellationToken cancellationToken)
+    private async Task<Account> ReadRepeatedAsync(NpgsqlConnection connection, Caller caller, Guid requestId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var earlier = await AccountRows.FindByRequestIdAsync(transaction, caller.TenantId, requestId, cancellationToken)
+        var earlier = await AccountRows.FindByRequestIdAsync(connection, caller.TenantId, requestId, cancellationToken)
             ?? throw new RecordNotFoundException($"The account created by request {requestId}");
         return Repeated(caller, requestId, earlier);
     }

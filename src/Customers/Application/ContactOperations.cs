@@ -39,9 +39,9 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
     }
 
     /// <summary>
-    /// Validates and inserts a new contact inside <paramref name="transaction"/>, with its history and ContactAdded, in
-    /// one round trip; the caller commits. Null when the tenant already has a contact with the request id: the history
-    /// and event were written all the same, so the caller rolls back.
+    /// Validates and inserts a new contact inside <paramref name="transaction"/> (which lifting an erased person's
+    /// tombstones on renewed consent also writes in), with its history and ContactAdded in one round trip; the caller
+    /// commits. Null when the tenant already has a contact with the request id: the transaction is aborted.
     /// </summary>
     internal async Task<Contact?> AddAsync(
         NpgsqlTransaction transaction, Caller caller, NewContact input, CreateOptions options, CancellationToken cancellationToken)
@@ -62,19 +62,25 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
             await GuardDuplicatesAsync(transaction, caller, contact.ProfileWith(account.Domain), cancellationToken);
         }
 
-        var insert = ContactRows.Insert(contact, options.RequestId, caller.UserId);
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
         {
             BatchCommands =
             {
-                insert,
+                ContactRows.Insert(contact, options.RequestId, caller.UserId),
                 AuditLog.Insert(caller.TenantId, contact, contact.Version, FieldChanges.OfCreation(contact), caller.UserId, now),
                 outbox.Insert(new ContactAdded(
                     contact.Id, account.Id, caller.TenantId, ownership.OwnerUserId, ownership.Team, caller.UserId, now)),
             },
         };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        return insert.RecordsAffected == 1 ? contact : null;
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return contact;
+        }
+        catch (PostgresException error) when (ContactRows.IsRequestIdTaken(error))
+        {
+            return null;
+        }
     }
 
     public async Task<Contact> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ public sealed class ImportOperations(
         try
         {
             var options = new CreateOptions(null, row.ConfirmNotDuplicate);
-            var account = row.Account is null ? null : await accounts.AddAsync(transaction, caller, row.Account, options, cancellationToken);
+            var account = row.Account is null ? null : await accounts.AddAsync(connection, transaction, caller, row.Account, options, cancellationToken);
             var created = new List<Guid>();
             foreach (var (contact, index) in row.Contacts.Select((c, i) => (c, i)))
             {

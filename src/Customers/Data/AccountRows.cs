@@ -35,10 +35,14 @@ internal static class AccountRows
         return found.SingleOrDefault();
     }
 
+    /// <summary>The error of <see cref="Insert"/> when another account of the tenant has its request id.</summary>
+    public static bool IsRequestIdTaken(PostgresException error) =>
+        error is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "accounts_request_id" };
+
     public static async Task<Account?> FindByRequestIdAsync(
-        NpgsqlTransaction transaction, string tenantId, Guid requestId, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string tenantId, Guid requestId, CancellationToken cancellationToken)
     {
-        var found = await QueryAsync(transaction.Connection!, transaction,
+        var found = await QueryAsync(connection, null,
             $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND request_id = $2 AND deleted_at IS NULL",
             [Sql.Text(tenantId), Sql.Value(requestId)], cancellationToken);
         return found.SingleOrDefault();
@@ -46,8 +50,9 @@ internal static class AccountRows
 
     /// <summary>Accounts sharing the email or phone, or with a similar name (trigram index): the ones worth scoring.</summary>
     public static Task<List<Account>> FindSimilarAsync(
-        NpgsqlTransaction transaction, string tenantId, PartyProfile profile, CancellationToken cancellationToken) =>
-        QueryAsync(transaction.Connection!, transaction,
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, PartyProfile profile,
+        CancellationToken cancellationToken) =>
+        QueryAsync(connection, transaction,
             $"""
             SELECT {Columns} FROM accounts
             WHERE tenant_id = $1 AND deleted_at IS NULL AND (lower(email) = lower($2) OR phone = $3 OR name_key % $4)
@@ -55,10 +60,9 @@ internal static class AccountRows
             """,
             [Sql.Text(tenantId), Sql.Text(profile.Email), Sql.Text(profile.Phone), Sql.Text(profile.NameKey)], cancellationToken);
 
-    /// <returns>False when the tenant already has an account with this request id (nothing is written).</returns>
     /// <summary>
-    /// The insert of a new account, for the caller's batch; it affects no row when the tenant already has an account with
-    /// <paramref name="requestId"/>.
+    /// The insert of a new account, for the caller's batch. When the tenant already has an account with
+    /// <paramref name="requestId"/> it fails (<see cref="IsRequestIdTaken"/>), and with it the batch's transaction.
     /// </summary>
     public static NpgsqlBatchCommand Insert(Account account, Guid? requestId, string createdBy)
     {
@@ -68,7 +72,6 @@ internal static class AccountRows
                                   version, request_id, created_by, created_at, updated_at, name_key, custom_fields,
                                   address, commitment, commitment_segment, value_tier, phase_override, value_tier_source)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
-            ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
             """);
         command.Parameters.Add(Sql.Value(account.Id));
         command.Parameters.Add(Sql.Text(account.TenantId));

@@ -40,6 +40,10 @@ internal static class ContactRows
         return found.SingleOrDefault()?.Contact;
     }
 
+    /// <summary>The error of <see cref="Insert"/> when another contact of the tenant has its request id.</summary>
+    public static bool IsRequestIdTaken(PostgresException error) =>
+        error is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "contacts_request_id" };
+
     public static async Task<Contact?> FindByRequestIdAsync(
         NpgsqlTransaction transaction, string tenantId, Guid requestId, CancellationToken cancellationToken)
     {
@@ -60,10 +64,9 @@ internal static class ContactRows
             """,
             [Sql.Text(tenantId), Sql.Text(profile.Email), Sql.Text(profile.Phone), Sql.Text(profile.NameKey)], cancellationToken);
 
-    /// <returns>False when the tenant already has a contact with this request id (nothing is written).</returns>
     /// <summary>
-    /// The insert of a new contact, for the caller's batch; it affects no row when the tenant already has a contact with
-    /// <paramref name="requestId"/>.
+    /// The insert of a new contact, for the caller's batch. When the tenant already has a contact with
+    /// <paramref name="requestId"/> it fails (<see cref="IsRequestIdTaken"/>), and with it the batch's transaction.
     /// </summary>
     public static NpgsqlBatchCommand Insert(Contact contact, Guid? requestId, string createdBy)
     {
@@ -73,7 +76,6 @@ internal static class ContactRows
                                   team, tags, version, updated_at, name_key, custom_fields, address, preferred_channel,
                                   contact_times, request_id, created_by, created_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
-            ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
             """);
         command.Parameters.Add(Sql.Value(contact.Id));
         command.Parameters.Add(Sql.Text(contact.TenantId));

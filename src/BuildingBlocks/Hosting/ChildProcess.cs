@@ -21,6 +21,7 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HashSet<ProcessIdentity> _seen = [];
+    private IDisposable? _exitHook;
 
     private static volatile bool _newSessions;
 
@@ -92,6 +93,7 @@ public sealed class ChildProcess : IAsyncDisposable
         child._process.StandardInput.Close();
         child._process.BeginOutputReadLine();
         child._process.BeginErrorReadLine();
+        child._exitHook = info.KillWithParent ? ExitHooks.Register(child.Kill) : null;
         return child;
     }
 
@@ -175,6 +177,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _exitHook?.Dispose();
         if (Id != 0)
         {
             await StopAsync(UnixSignal.Kill, TimeSpan.Zero, CancellationToken.None);

@@ -19,4 +19,10 @@ public sealed record ChildProcessStartInfo(string Name, string FileName, IReadOn
     public Action<ServerOutputLine>? Output { get; init; }
 
     public ILogger? Logger { get; init; }
+
+    /// <summary>
+    /// Kill the program (and its descendants) when this process exits or gets Ctrl-C, SIGTERM or SIGHUP, unless it was
+    /// disposed first: a service must not outlive the harness that started it and keep its ports and CPU.
+    /// </summary>
+    public bool KillWithParent { get; init; }
 }

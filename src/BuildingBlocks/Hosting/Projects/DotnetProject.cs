@@ -40,6 +40,7 @@ public static class DotnetProject
             WorkingDirectory = info.ProjectDirectory,
             Output = info.Output,
             Logger = info.Logger,
+            KillWithParent = true,
         });
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
@@ -9,6 +11,8 @@ public sealed class ProjectLauncherTests
 {
     private static readonly string Configuration = typeof(ProjectLauncherTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
     private static readonly string SalesDirectory = Path.Combine(Hosting.RepositoryRoot.Find(), "src", "Sales");
+    private static readonly string ProbeDirectory = Path.Combine(Hosting.RepositoryRoot.Find(), "tests", "Hosting.Probe");
+    private const string SalesPidPrefix = "sales-pid=";
 
     [Fact]
     public async Task A_built_project_runs_from_its_dll_answers_health_and_stops_without_leftovers()
@@ -48,6 +52,44 @@ public sealed class ProjectLauncherTests
             DotnetProject.WaitUntilHealthyAsync(sales, new Uri($"http://127.0.0.1:{port}/health"), TimeSpan.FromSeconds(60), CancellationToken.None));
 
         Assert.True(failure.AddressInUse, failure.Message);
+    }
+
+    [Fact]
+    public async Task A_started_project_dies_with_the_harness_that_started_it_when_the_harness_gets_sigterm()
+    {
+        var port = FreePorts.Pick(1)[0];
+        var salesPid = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var harness = DotnetProject.Start(new ProjectStartInfo("harness", ProbeDirectory, Configuration)
+        {
+            EnvironmentVariables = new Dictionary<string, string>
+            {
+                ["PROBE_CONFIGURATION"] = Configuration,
+                ["PROBE_SALES_PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            },
+            Output = line =>
+            {
+                if (line.Text.StartsWith(SalesPidPrefix, StringComparison.Ordinal))
+                {
+                    salesPid.TrySetResult(int.Parse(line.Text[SalesPidPrefix.Length..], CultureInfo.InvariantCulture));
+                }
+            },
+        });
+        var sales = await salesPid.Task.WaitAsync(TimeSpan.FromSeconds(90));
+
+        using (var kill = Process.Start("kill", ["-TERM", harness.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await harness.Exited.WaitAsync(TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (ProcessState.IsRunning(sales) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(ProcessState.IsRunning(sales), "the service outlived the harness that started it");
+        Assert.False(await ProcessState.AcceptsConnectionsAsync(port));
     }
 
     private static ProjectStartInfo Sales(int port, string configuration) => new("sales", SalesDirectory, configuration)

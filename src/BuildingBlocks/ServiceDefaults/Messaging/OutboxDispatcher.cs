@@ -8,9 +8,10 @@ using Npgsql;
 namespace CrmPlatform.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows in batches, with publisher confirms, then marks them dispatched. A crash between
-/// publish and mark re-publishes the same message id, which the consumers' inbox turns into a no-op. Replicas share
-/// the work through <c>FOR UPDATE SKIP LOCKED</c>.
+/// Publishes committed outbox rows in batches, with publisher confirms: a batch is claimed and marked dispatched in one
+/// transaction that commits only after every publish was confirmed. A crash between publish and commit re-publishes the
+/// same message id, which the consumers' inbox turns into a no-op. Replicas share the work through
+/// <c>FOR UPDATE SKIP LOCKED</c>.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,
@@ -22,10 +23,10 @@ internal sealed partial class OutboxDispatcher(
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The waits before each look for announced events, whose writers may still be committing: the first lets a batch
-    /// gather under load (one publish and one commit for many events), the longer ones cover slow commits.
+    /// The waits before each look for announced events whose writers may still be committing. While events keep
+    /// coming the dispatcher claims again at once: what committed during one publish-and-commit cycle is the next batch.
     /// </summary>
-    private static readonly TimeSpan[] CommitBackOff = [.. new[] { 5, 10, 20, 40, 80, 160 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
+    private static readonly TimeSpan[] CommitBackOff = [.. new[] { 2, 4, 8, 16, 32, 64, 128 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
     private static readonly ActivitySource Source = new("CrmPlatform.ServiceDefaults.Outbox");
 
@@ -36,13 +37,12 @@ internal sealed partial class OutboxDispatcher(
         {
             try
             {
-                var dispatched = await DispatchBatchAsync(stoppingToken);
-                if (dispatched == BatchSize)
+                if (await DispatchBatchAsync(stoppingToken) > 0)
                 {
+                    backOff = 0;
                     continue;
                 }
 
-                backOff = dispatched > 0 ? 0 : backOff;
                 if (backOff == CommitBackOff.Length)
                 {
                     if (!await signal.WaitAsync(PollInterval, stoppingToken))
@@ -67,7 +67,7 @@ internal sealed partial class OutboxDispatcher(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var pending = await ReadPendingAsync(connection, transaction, cancellationToken);
+        var pending = await ClaimPendingAsync(connection, transaction, cancellationToken);
         if (pending.Count == 0)
         {
             return 0;
@@ -76,14 +76,6 @@ internal sealed partial class OutboxDispatcher(
         // Published together and confirmed together: one broker round trip per batch, not per event. Consumers are
         // idempotent and must not rely on order across events (redeliveries reorder them anyway).
         await Task.WhenAll(pending.Select(message => PublishAsync(message, cancellationToken)));
-
-        await using (var mark = new NpgsqlCommand(
-            "UPDATE outbox_messages SET dispatched_at = now() WHERE id = ANY($1)", connection, transaction))
-        {
-            mark.Parameters.Add(new NpgsqlParameter { Value = pending.Select(m => m.Id).ToArray() });
-            await mark.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         await transaction.CommitAsync(cancellationToken);
         return pending.Count;
     }
@@ -97,28 +89,33 @@ internal sealed partial class OutboxDispatcher(
         await bus.Publish(body, type, publish => publish.MessageId = message.Id, cancellationToken);
     }
 
-    private static async Task<List<PendingMessage>> ReadPendingAsync(
+    /// <summary>
+    /// Marks the oldest pending messages dispatched and returns them, oldest first. The mark only holds if the
+    /// transaction commits, which happens after the broker confirmed every publish; otherwise they stay pending.
+    /// </summary>
+    private static async Task<List<PendingMessage>> ClaimPendingAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             $"""
-            SELECT id, message_type, body::text, trace_parent, trace_state FROM outbox_messages
-            WHERE dispatched_at IS NULL ORDER BY sequence LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+            UPDATE outbox_messages SET dispatched_at = now()
+            WHERE id IN (SELECT id FROM outbox_messages WHERE dispatched_at IS NULL ORDER BY sequence LIMIT {BatchSize} FOR UPDATE SKIP LOCKED)
+            RETURNING sequence, id, message_type, body::text, trace_parent, trace_state
             """,
             connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var pending = new List<PendingMessage>();
+        var pending = new List<(long Sequence, PendingMessage Message)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            pending.Add(new PendingMessage(
-                reader.GetGuid(0),
-                reader.GetString(1),
+            pending.Add((reader.GetInt64(0), new PendingMessage(
+                reader.GetGuid(1),
                 reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4)));
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5))));
         }
 
-        return pending;
+        return [.. pending.OrderBy(p => p.Sequence).Select(p => p.Message)];
     }
 
     private sealed record PendingMessage(Guid Id, string Type, string Body, string? TraceParent, string? TraceState);

@@ -22,8 +22,7 @@ public sealed class Outbox(OutboxSignal signal)
 
     /// <summary>
     /// The insert of <paramref name="event"/> under a new message id (consumers see it as <c>ConsumeContext.MessageId</c>),
-    /// for a batch the caller runs in its transaction together with the change the
-    /// event describes (one round trip instead of two).
+    /// for a batch that also holds the change the event describes: one round trip instead of two.
     /// </summary>
     public NpgsqlBatchCommand Insert<TEvent>(TEvent @event)
         where TEvent : class

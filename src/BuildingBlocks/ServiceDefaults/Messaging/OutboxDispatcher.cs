@@ -28,6 +28,12 @@ internal sealed partial class OutboxDispatcher(
     /// </summary>
     private static readonly TimeSpan[] CommitBackOff = [.. new[] { 2, 4, 8, 16, 32, 64, 128 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a batch may wait for the broker's confirms. A publish caught by a broker restart can wait on a dead
+    /// channel; the batch is then rolled back (its messages stay pending) and published again on a new attempt.
+    /// </summary>
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
     private static readonly ActivitySource Source = new("CrmPlatform.ServiceDefaults.Outbox");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -75,7 +81,9 @@ internal sealed partial class OutboxDispatcher(
 
         // Published together and confirmed together: one broker round trip per batch, not per event. Consumers are
         // idempotent and must not rely on order across events (redeliveries reorder them anyway).
-        await Task.WhenAll(pending.Select(message => PublishAsync(message, cancellationToken)));
+        using var publishing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        publishing.CancelAfter(PublishTimeout);
+        await Task.WhenAll(pending.Select(message => PublishAsync(message, publishing.Token)));
         await transaction.CommitAsync(cancellationToken);
         return pending.Count;
     }

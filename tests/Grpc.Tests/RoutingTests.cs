@@ -1,5 +1,7 @@
 using CrmPlatform.Grpc.Tests.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace CrmPlatform.Grpc.Tests;
 
@@ -53,5 +55,33 @@ public sealed class RoutingTests(ServerFixture fixture) : IClassFixture<ServerFi
         var response = await RawGrpc.SendAsync(http, RawGrpc.Request("/some/page", [], "text/plain"));
 
         Assert.Equal(404, response.HttpStatus);
+    }
+
+    [Fact]
+    public async Task MiddlewareAfterRoutingSeesTheCalledMethodsEndpoint()
+    {
+        await using var server = await GrpcTestServer.StartAsync(map: app => app.Use((context, next) =>
+        {
+            context.Response.Headers["x-endpoint"] = context.GetEndpoint()?.DisplayName ?? "none";
+            return next(context);
+        }));
+        var client = server.CreateClient();
+
+        using var call = client.EchoAsync("hi");
+        var headers = await call.ResponseHeadersAsync;
+
+        Assert.Equal("hi", (await call.ResponseAsync).Value);
+        Assert.Equal("gRPC - /test.Tester/Echo", headers.GetValue("x-endpoint"));
+    }
+
+    [Fact]
+    public async Task AMethodPathInOtherLetterCaseIsStillRoutedToTheMethod()
+    {
+        using var http = fixture.Server.CreateHttp2Client();
+
+        var response = await RawGrpc.SendAsync(http, RawGrpc.Request("/TEST.Tester/ECHO", RawGrpc.Frame(new StringValue { Value = "hi" })));
+
+        Assert.Equal(200, response.HttpStatus);
+        Assert.Equal(StatusCode.OK, response.GrpcStatus);
     }
 }

@@ -13,7 +13,8 @@ internal sealed class ClientStreamingMethodBinding<TService, TRequest, TResponse
 
     public ServerCallHandler CreateHandler(GrpcServerRuntime runtime)
     {
-        ClientStreamingServerMethod<TRequest, TResponse> pipeline = Invoke;
+        var activator = new ServiceActivator<TService>(runtime);
+        ClientStreamingServerMethod<TRequest, TResponse> pipeline = (requests, context) => Invoke(activator, requests, context);
         var interceptors = runtime.Options.Interceptors;
         for (var i = interceptors.Count - 1; i >= 0; i--)
         {
@@ -25,9 +26,9 @@ internal sealed class ClientStreamingMethodBinding<TService, TRequest, TResponse
         return new ClientStreamingServerCallHandler<TRequest, TResponse>(method, pipeline, runtime);
     }
 
-    private async Task<TResponse> Invoke(IAsyncStreamReader<TRequest> requests, ServerCallContext context)
+    private async Task<TResponse> Invoke(ServiceActivator<TService> activator, IAsyncStreamReader<TRequest> requests, ServerCallContext context)
     {
-        var service = ServiceActivator<TService>.Create(context.GetHttpContext().RequestServices, out var created);
+        var service = activator.Create(context.GetHttpContext(), out var created);
         try
         {
             return await handler(service, requests, context).ConfigureAwait(false);

@@ -13,7 +13,8 @@ internal sealed class DuplexStreamingMethodBinding<TService, TRequest, TResponse
 
     public ServerCallHandler CreateHandler(GrpcServerRuntime runtime)
     {
-        DuplexStreamingServerMethod<TRequest, TResponse> pipeline = Invoke;
+        var activator = new ServiceActivator<TService>(runtime);
+        DuplexStreamingServerMethod<TRequest, TResponse> pipeline = (requests, responses, context) => Invoke(activator, requests, responses, context);
         var interceptors = runtime.Options.Interceptors;
         for (var i = interceptors.Count - 1; i >= 0; i--)
         {
@@ -25,9 +26,9 @@ internal sealed class DuplexStreamingMethodBinding<TService, TRequest, TResponse
         return new DuplexStreamingServerCallHandler<TRequest, TResponse>(method, pipeline, runtime);
     }
 
-    private async Task Invoke(IAsyncStreamReader<TRequest> requests, IServerStreamWriter<TResponse> responses, ServerCallContext context)
+    private async Task Invoke(ServiceActivator<TService> activator, IAsyncStreamReader<TRequest> requests, IServerStreamWriter<TResponse> responses, ServerCallContext context)
     {
-        var service = ServiceActivator<TService>.Create(context.GetHttpContext().RequestServices, out var created);
+        var service = activator.Create(context.GetHttpContext(), out var created);
         try
         {
             await handler(service, requests, responses, context).ConfigureAwait(false);

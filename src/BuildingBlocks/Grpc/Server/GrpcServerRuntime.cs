@@ -3,16 +3,20 @@ using Microsoft.Extensions.Options;
 
 namespace CrmPlatform.Grpc;
 
-/// <summary>Server-wide state shared by every call handler: options, compression, logging, mapped services.</summary>
+/// <summary>Server-wide state shared by every call handler: options, compression, logging, mapped services, the application's services.</summary>
 internal sealed class GrpcServerRuntime
 {
-    public GrpcServerRuntime(IOptions<GrpcServiceOptions> options, ILoggerFactory loggerFactory, GrpcServiceRegistry registry)
+    public GrpcServerRuntime(IOptions<GrpcServiceOptions> options, ILoggerFactory loggerFactory, GrpcServiceRegistry registry, IServiceProvider services)
     {
+        Services = services;
         Options = options.Value;
         Compression = new CompressionProviders(Options.CompressionProviders);
         Logger = loggerFactory.CreateLogger("CrmPlatform.Grpc.Server");
         Registry = registry;
     }
+
+    /// <summary>The application's (root) service provider.</summary>
+    public IServiceProvider Services { get; }
 
     public GrpcServiceOptions Options { get; }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +20,7 @@ public static class GrpcServiceCollectionExtensions
         services.TryAddSingleton<GrpcServiceRegistry>();
         services.TryAddSingleton<GrpcServerRuntime>();
         services.TryAddSingleton<Health.GrpcHealthState>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, GrpcEndpointShortcut.StartupFilter>());
         return services;
     }
 }

@@ -7,6 +7,11 @@ internal static class RequestValidation
 {
     public static bool IsContentType(string? contentType, string expected)
     {
+        if (string.Equals(contentType, expected, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         if (contentType is null || !contentType.StartsWith(expected, StringComparison.OrdinalIgnoreCase))
         {
             return false;
@@ -25,26 +30,26 @@ internal static class RequestValidation
     {
         var request = httpContext.Request;
         rejectStatus = 0;
+        mode = ProtocolMode.Grpc;
+        if (IsContentType(request.ContentType, GrpcProtocol.GrpcContentType))
+        {
+            if (HttpProtocol.IsHttp2(request.Protocol) || HttpProtocol.IsHttp3(request.Protocol))
+            {
+                return true;
+            }
+
+            rejectStatus = StatusCodes.Status426UpgradeRequired;
+            return false;
+        }
+
         if (httpContext.Features.Get<GrpcWebFeature>() is { } web)
         {
             mode = web.IsText ? ProtocolMode.GrpcWebText : ProtocolMode.GrpcWeb;
             return true;
         }
 
-        mode = ProtocolMode.Grpc;
-        if (!IsContentType(request.ContentType, GrpcProtocol.GrpcContentType))
-        {
-            rejectStatus = StatusCodes.Status415UnsupportedMediaType;
-            return false;
-        }
-
-        if (!HttpProtocol.IsHttp2(request.Protocol) && !HttpProtocol.IsHttp3(request.Protocol))
-        {
-            rejectStatus = StatusCodes.Status426UpgradeRequired;
-            return false;
-        }
-
-        return true;
+        rejectStatus = StatusCodes.Status415UnsupportedMediaType;
+        return false;
     }
 
     public static Task RejectAsync(HttpContext httpContext, int status, GrpcServerRuntime runtime)

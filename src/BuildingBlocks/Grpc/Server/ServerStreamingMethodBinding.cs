@@ -13,7 +13,8 @@ internal sealed class ServerStreamingMethodBinding<TService, TRequest, TResponse
 
     public ServerCallHandler CreateHandler(GrpcServerRuntime runtime)
     {
-        ServerStreamingServerMethod<TRequest, TResponse> pipeline = Invoke;
+        var activator = new ServiceActivator<TService>(runtime);
+        ServerStreamingServerMethod<TRequest, TResponse> pipeline = (request, responses, context) => Invoke(activator, request, responses, context);
         var interceptors = runtime.Options.Interceptors;
         for (var i = interceptors.Count - 1; i >= 0; i--)
         {
@@ -25,9 +26,9 @@ internal sealed class ServerStreamingMethodBinding<TService, TRequest, TResponse
         return new ServerStreamingServerCallHandler<TRequest, TResponse>(method, pipeline, runtime);
     }
 
-    private async Task Invoke(TRequest request, IServerStreamWriter<TResponse> responses, ServerCallContext context)
+    private async Task Invoke(ServiceActivator<TService> activator, TRequest request, IServerStreamWriter<TResponse> responses, ServerCallContext context)
     {
-        var service = ServiceActivator<TService>.Create(context.GetHttpContext().RequestServices, out var created);
+        var service = activator.Create(context.GetHttpContext(), out var created);
         try
         {
             await handler(service, request, responses, context).ConfigureAwait(false);

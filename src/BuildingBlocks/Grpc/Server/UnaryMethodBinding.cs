@@ -13,7 +13,8 @@ internal sealed class UnaryMethodBinding<TService, TRequest, TResponse>(
 
     public ServerCallHandler CreateHandler(GrpcServerRuntime runtime)
     {
-        UnaryServerMethod<TRequest, TResponse> pipeline = Invoke;
+        var activator = new ServiceActivator<TService>(runtime);
+        UnaryServerMethod<TRequest, TResponse> pipeline = (request, context) => Invoke(activator, request, context);
         var interceptors = runtime.Options.Interceptors;
         for (var i = interceptors.Count - 1; i >= 0; i--)
         {
@@ -25,9 +26,9 @@ internal sealed class UnaryMethodBinding<TService, TRequest, TResponse>(
         return new UnaryServerCallHandler<TRequest, TResponse>(method, pipeline, runtime);
     }
 
-    private Task<TResponse> Invoke(TRequest request, ServerCallContext context)
+    private Task<TResponse> Invoke(ServiceActivator<TService> activator, TRequest request, ServerCallContext context)
     {
-        var service = ServiceActivator<TService>.Create(context.GetHttpContext().RequestServices, out var created);
+        var service = activator.Create(context.GetHttpContext(), out var created);
         return created && ServiceActivator<TService>.NeedsRelease
             ? InvokeAndReleaseAsync(service, request, context)
             : handler(service, request, context);

@@ -12,10 +12,16 @@ namespace CrmPlatform.Gateway.Forwarding;
 /// it arrives (flushed chunk by chunk, never buffered), then the trailers, then the response is completed, and only
 /// then is the request-body copy awaited. A client abort cancels the upstream call and resets the client's HTTP/2
 /// stream with CANCEL. A call that failed to connect (nothing of it sent) is retried once on another destination.
+/// A request body that has wholly arrived before forwarding starts (a unary call's one message, the usual case) goes
+/// upstream in one piece with its length, so its HEADERS and DATA leave together and the service finds the whole
+/// message at once; any other body is streamed as it arrives. Response data is flushed whenever the next read would
+/// wait (or 64 KB are pending), so a stream's messages are never held back, while a unary response leaves with its trailers.
 /// </summary>
 internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
 {
     private const int BufferSize = 16 * 1024;
+    private const int MaxWholeBody = 64 * 1024;
+    private const int MaxUnflushed = 64 * 1024;
     private const int Http2Cancel = 0x8;
     private const int Http2InternalError = 0x2;
 
@@ -23,6 +29,7 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
     {
         AllowStreamingRequestBody(context);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var wholeBody = TryTakeWholeBody(context);
         Destination? failed = null;
         while (true)
         {
@@ -40,7 +47,7 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
             destination.Enter();
             try
             {
-                if (await TryForwardToAsync(context, cluster, destination, retryAllowed: failed is null, cancellation))
+                if (await TryForwardToAsync(context, cluster, destination, wholeBody, retryAllowed: failed is null, cancellation))
                 {
                     return;
                 }
@@ -55,10 +62,11 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
     }
 
     /// <returns>False when the call failed to connect, nothing was sent, and it may go to another destination.</returns>
-    private async Task<bool> TryForwardToAsync(HttpContext context, Cluster cluster, Destination destination, bool retryAllowed, CancellationTokenSource cancellation)
+    private async Task<bool> TryForwardToAsync(
+        HttpContext context, Cluster cluster, Destination destination, byte[]? wholeBody, bool retryAllowed, CancellationTokenSource cancellation)
     {
-        var content = NeedsContent(context) ? new StreamCopyHttpContent(context.Request.Body) : null;
-        using var request = CreateRequest(context, destination, content);
+        var streamed = wholeBody is null && NeedsContent(context) ? new StreamCopyHttpContent(context.Request.Body) : null;
+        using var request = CreateRequest(context, destination, wholeBody is null ? streamed : new ByteArrayContent(wholeBody));
         HttpResponseMessage response;
         try
         {
@@ -70,7 +78,7 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
             ResetOrAbort(context, Http2Cancel);
             return true;
         }
-        catch (HttpRequestException exception) when (content is not { Started: true } && exception.HttpRequestError == HttpRequestError.ConnectionError)
+        catch (HttpRequestException exception) when (streamed is not { Started: true } && exception.HttpRequestError == HttpRequestError.ConnectionError)
         {
             MarkFailed(cluster, destination, exception);
             if (retryAllowed)
@@ -84,7 +92,7 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
         {
             MarkFailed(cluster, destination, exception);
-            await CancelRequestBodyAsync(content, cancellation);
+            await CancelRequestBodyAsync(streamed, cancellation);
             GrpcErrorResponse.WriteUnavailable(context, $"destination {destination.Id} of cluster {cluster.Id} failed the call: {exception.Message}");
             return true;
         }
@@ -94,15 +102,15 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
             await CopyResponseAsync(context, cluster, destination, response, cancellation);
         }
 
-        if (content is { Started: true })
+        if (streamed is { Started: true })
         {
             // The call is over once its trailers are through; a request stream the client has not ended is cut.
-            if (!content.Completion.IsCompleted)
+            if (!streamed.Completion.IsCompleted)
             {
                 await cancellation.CancelAsync();
             }
 
-            if (await content.Completion is { } requestBodyError)
+            if (await streamed.Completion is { } requestBodyError)
             {
                 LogRequestBodyEnded(logger, context.Request.Path, destination.Id, requestBodyError.GetType().Name);
             }
@@ -124,12 +132,20 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
         try
         {
             await using var upstream = await response.Content.ReadAsStreamAsync(cancellation.Token);
+            var unflushed = 0;
             while (true)
             {
                 int read;
                 try
                 {
-                    read = await upstream.ReadAsync(buffer, cancellation.Token);
+                    var reading = upstream.ReadAsync(buffer, cancellation.Token);
+                    if (unflushed > 0 && (!reading.IsCompleted || unflushed >= MaxUnflushed))
+                    {
+                        await downstream.BodyWriter.FlushAsync(cancellation.Token);
+                        unflushed = 0;
+                    }
+
+                    read = await reading;
                 }
                 catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
                 {
@@ -142,8 +158,8 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
                     break;
                 }
 
-                await downstream.Body.WriteAsync(buffer.AsMemory(0, read), cancellation.Token);
-                await downstream.Body.FlushAsync(cancellation.Token);
+                downstream.BodyWriter.Write(buffer.AsSpan(0, read));
+                unflushed += read;
             }
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or HttpRequestException)
@@ -175,7 +191,7 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
         await downstream.CompleteAsync();
     }
 
-    private static HttpRequestMessage CreateRequest(HttpContext context, Destination destination, StreamCopyHttpContent? content)
+    private static HttpRequestMessage CreateRequest(HttpContext context, Destination destination, HttpContent? content)
     {
         var incoming = context.Request;
         var request = new HttpRequestMessage(
@@ -188,6 +204,29 @@ internal sealed partial class HttpForwarder(ILogger<HttpForwarder> logger)
         };
         ForwardedHeaders.CopyRequestHeaders(incoming.Headers, request);
         return request;
+    }
+
+    /// <summary>
+    /// The request body when all of it has already arrived and it is small; else null, and it will be streamed.
+    /// Only what is buffered is looked at: this never waits for the client.
+    /// </summary>
+    private static byte[]? TryTakeWholeBody(HttpContext context)
+    {
+        if (!NeedsContent(context) || !context.Request.BodyReader.TryRead(out var result))
+        {
+            return null;
+        }
+
+        var buffer = result.Buffer;
+        if (result.IsCompleted && buffer.Length <= MaxWholeBody)
+        {
+            var body = buffer.ToArray();
+            context.Request.BodyReader.AdvanceTo(buffer.End);
+            return body;
+        }
+
+        context.Request.BodyReader.AdvanceTo(buffer.Start);
+        return null;
     }
 
     /// <summary>

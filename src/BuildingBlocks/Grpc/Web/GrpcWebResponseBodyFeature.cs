@@ -23,8 +23,10 @@ internal sealed class GrpcWebResponseBodyFeature(Stream body, IHttpResponseBodyF
         {
             _trailersWritten = true;
 
-            // Starting the response runs the OnStarting callbacks, which may move a trailers-only status here.
+            // Starting the response runs the OnStarting callbacks, which may move a trailers-only status here. What the
+            // handler wrote through the body writer and has not flushed yet goes before the trailer frame.
             await StartAsync().ConfigureAwait(false);
+            await Writer.FlushAsync().ConfigureAwait(false);
             await WriteTrailersAsync().ConfigureAwait(false);
             await Stream.FlushAsync().ConfigureAwait(false);
         }

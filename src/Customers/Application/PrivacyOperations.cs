@@ -48,7 +48,7 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
         await ErasureRows.AddTombstonesAsync(
             transaction, caller.TenantId, Tombstones.HashesOf(caller.TenantId, contact.ProfileWith(null)), now, cancellationToken);
         await ContactRows.EraseAsync(transaction, contact, now, cancellationToken);
-        await ErasureRows.ScrubAsync(transaction, caller.TenantId, contactId, contact.ResourceName, cancellationToken);
+        await ErasureRows.ScrubAsync(transaction, contact, cancellationToken);
         await AuditLog.WriteAsync(transaction, caller.TenantId, contact, contact.Version + 1,
             [new FieldChange("personal_data", null, "erased")], caller.UserId, now, cancellationToken);
         foreach (var account in personalAccounts)

@@ -1,3 +1,4 @@
+using System.Text;
 using CrmPlatform.Customers.Domain;
 using Npgsql;
 
@@ -9,13 +10,29 @@ internal static class ErasureRows
     /// <summary>
     /// Deletes the contact's relationships, blanks the values of its history (who and when remain), the free-text
     /// sources of its consent ledger, and the texts (subject, notes, follow-up note) of its interactions and their history.
+    /// Import bookkeeping forgets the person: the import rows that created the contact (their client-chosen keys are
+    /// often an email) and the import errors of those row keys or naming the person (email, phone or a name of three
+    /// letters or more, as a whole word) are deleted; the jobs' counts stay. A later import of such a row is a new
+    /// record, checked against the tombstones.
     /// </summary>
-    public static async Task ScrubAsync(NpgsqlTransaction transaction, string tenantId, Guid contactId, string resourceName, CancellationToken cancellationToken)
+    public static async Task ScrubAsync(NpgsqlTransaction transaction, Contact contact, CancellationToken cancellationToken)
     {
+        var (tenantId, contactId, resourceName) = (contact.TenantId, contact.Id, contact.ResourceName);
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
         {
             BatchCommands =
             {
+                new NpgsqlBatchCommand(
+                    """
+                    DELETE FROM import_errors
+                    WHERE tenant_id = $1
+                      AND (row_key IN (SELECT row_key FROM import_rows WHERE tenant_id = $1 AND $2 = ANY(contact_ids))
+                           OR EXISTS (SELECT 1 FROM unnest($3::text[]) AS p WHERE row_key ~* p OR message ~* p))
+                    """)
+                {
+                    Parameters = { Sql.Text(tenantId), Sql.Value(contactId), Sql.Value(WordPatterns(contact)) },
+                },
+                Command("DELETE FROM import_rows WHERE tenant_id = $1 AND $2 = ANY(contact_ids)", tenantId, contactId),
                 Command("DELETE FROM relationships WHERE tenant_id = $1 AND (contact_id = $2 OR target_contact_id = $2)", tenantId, contactId),
                 Command("UPDATE consent_ledger SET source = 'erased' WHERE tenant_id = $1 AND contact_id = $2", tenantId, contactId),
                 Command("UPDATE audit_entries SET old_value = NULL, new_value = NULL WHERE tenant_id = $1 AND resource_name = $2",
@@ -132,6 +149,31 @@ internal static class ErasureRows
         command.Parameters.Add(Sql.Text(tenantId));
         command.Parameters.Add(Sql.Value(hashes.ToArray()));
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>PostgreSQL regular expressions matching the person's email, phone and names (3+ letters) as whole words.</summary>
+    private static string[] WordPatterns(Contact contact) =>
+        new[] { contact.Email, contact.Phone, contact.FullName, contact.GivenName, contact.FamilyName }
+            .Where(text => text is { Length: >= 3 })
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(text => $@"(^|[^[:alnum:]]){Escape(text!)}($|[^[:alnum:]])")
+            .ToArray();
+
+    /// <summary>Backslash before every character that is not a letter or digit, so the text matches literally.</summary>
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length * 2);
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
     }
 
     private static NpgsqlBatchCommand Command(string sql, string tenantId, object key) =>

@@ -31,6 +31,34 @@ public sealed class ErasureTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task After_erasure_no_import_row_or_import_error_names_the_person_and_other_rows_errors_stay()
+    {
+        var tenant = TestData.NewTenant();
+        var admin = server.Admin(tenant);
+        var familyName = "Quimby" + Guid.NewGuid().ToString("N")[..6];
+        var email = $"joe.{familyName.ToLowerInvariant()}@example.org";
+        Proto.ImportRow Row(string key, string company, string accountEmail, params Proto.Contact[] contacts) => new()
+        {
+            RowKey = key,
+            Account = new Proto.Account { Kind = Proto.AccountKind.Company, DisplayName = company, Email = accountEmail },
+            Contacts = { contacts },
+        };
+        var joe = new Proto.Contact { GivenName = "Joe", FamilyName = familyName, Email = email };
+
+        var failed = await ImportAsync(admin, Row(email, "Springfield Nuclear", "not-an-email", joe), Row("crm:other", "Shelbyville Power", "also-not-an-email"));
+        await ImportAsync(admin, Row(email, "Springfield Nuclear", "", joe));
+        var contact = (await _client.ListContactsAsync(new Proto.ListContactsRequest { Query = email }, admin.Headers)).Contacts.Single();
+        await _client.EraseContactAsync(contact, admin);
+        var afterErasure = await _client.GetImportAsync(new Proto.GetImportRequest { Name = failed.Name }, admin.Headers);
+
+        Assert.Equal([email, "crm:other"], failed.Errors.Select(e => e.RowKey));
+        Assert.Empty(await FindInEveryTextColumnAsync(email));
+        Assert.Empty(await FindInEveryTextColumnAsync(familyName));
+        Assert.Equal(["crm:other"], afterErasure.Errors.Select(e => e.RowKey));
+        Assert.Equal(2, afterErasure.FailedRows);
+    }
+
+    [Fact]
     public async Task An_erased_person_comes_back_only_with_renewed_consent()
     {
         var tenant = TestData.NewTenant();
@@ -112,6 +140,14 @@ public sealed class ErasureTests(CustomersServer server)
             Contact = contact.Name, Purpose = Proto.ConsentPurpose.MarketingEmail, Granted = true, Source = "form filled by " + familyName,
         }, admin.Headers);
         return (contact, account);
+    }
+
+    private async Task<Proto.ImportJob> ImportAsync(TestUser user, params Proto.ImportRow[] rows)
+    {
+        using var call = _client.ImportCustomers(user.Headers);
+        await call.RequestStream.WriteAsync(new Proto.ImportCustomersRequest { ImportId = Guid.NewGuid().ToString(), Rows = { rows } });
+        await call.RequestStream.CompleteAsync();
+        return await call.ResponseAsync;
     }
 
     /// <summary>"table.column" for every text, varchar, jsonb or array column of the public schema containing <paramref name="needle"/>.</summary>

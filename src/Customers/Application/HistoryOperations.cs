@@ -5,16 +5,36 @@ using Npgsql;
 
 namespace CrmPlatform.Customers.Application;
 
-/// <summary>The field-level history of a record, for callers who may read the record.</summary>
+/// <summary>The field-level history of an account, contact or interaction, for callers who may read the record.</summary>
 public sealed class HistoryOperations(NpgsqlDataSource dataSource)
 {
     public async Task<Page<AuditEntry>> ListAsync(
         Caller caller, RecordKind kind, Guid id, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
-        var size = Paging.PageSize(pageSize);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (resourceName, ownership) = await RecordAsync(connection, caller, kind, id, cancellationToken);
         AccessPolicy.EnsureCanRead(caller, ownership, resourceName);
+        return await ReadPageAsync(connection, caller, resourceName, pageSize, pageToken, cancellationToken);
+    }
+
+    /// <summary>An interaction's history, for callers who may read the interaction.</summary>
+    public async Task<Page<AuditEntry>> ListInteractionAsync(
+        Caller caller, Guid id, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var interaction = await InteractionRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
+            ?? throw new RecordNotFoundException(Interaction.ResourcePrefix + id);
+        var account = await AccountRows.FindAsync(connection, null, caller.TenantId, interaction.AccountId, forUpdate: false, cancellationToken)
+            ?? throw new RecordNotFoundException(interaction.ResourceName);
+        AccessPolicy.EnsureCanReadInteraction(
+            caller, account.Ownership, interaction.RecordedBy, interaction.FollowUp?.OwnerUserId, interaction.ResourceName);
+        return await ReadPageAsync(connection, caller, interaction.ResourceName, pageSize, pageToken, cancellationToken);
+    }
+
+    private static async Task<Page<AuditEntry>> ReadPageAsync(
+        NpgsqlConnection connection, Caller caller, string resourceName, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        var size = Paging.PageSize(pageSize);
         var after = Paging.AfterSequence(pageToken, resourceName);
         var entries = await AuditLog.ReadAsync(connection, caller.TenantId, resourceName, after, size + 1, cancellationToken);
         return entries.Count > size

@@ -125,8 +125,11 @@ public sealed partial class CustomersService(
     public override async Task<Proto.ListFieldChangesResponse> ListFieldChanges(
         Proto.ListFieldChangesRequest request, ServerCallContext context)
     {
-        var (kind, id) = ResourceNames.ParseRecord(request.Parent, "parent");
-        var page = await history.ListAsync(context.GetCaller(), kind, id, request.PageSize, request.PageToken, context.CancellationToken);
+        var caller = context.GetCaller();
+        var page = request.Parent.StartsWith(Interaction.ResourcePrefix, StringComparison.Ordinal)
+            ? await history.ListInteractionAsync(caller, ResourceNames.Parse(request.Parent, Interaction.ResourcePrefix, "parent"),
+                request.PageSize, request.PageToken, context.CancellationToken)
+            : await ListRecordHistoryAsync(caller, request, context.CancellationToken);
         return new Proto.ListFieldChangesResponse
         {
             Changes = { page.Items.Select(HistoryMapping.ToProto) },
@@ -225,5 +228,11 @@ public sealed partial class CustomersService(
         var contactId = ResourceNames.Parse(request.Contact, Contact.ResourcePrefix, "contact");
         await privacy.EraseAsync(context.GetCaller(), contactId, context.CancellationToken);
         return new Empty();
+    }
+
+    private Task<Page<AuditEntry>> ListRecordHistoryAsync(Caller caller, Proto.ListFieldChangesRequest request, CancellationToken cancellationToken)
+    {
+        var (kind, id) = ResourceNames.ParseRecord(request.Parent, "parent");
+        return history.ListAsync(caller, kind, id, request.PageSize, request.PageToken, cancellationToken);
     }
 }

@@ -89,7 +89,7 @@ public sealed class InteractionTests(CustomersServer server)
     }
 
     [Fact]
-    public async Task An_update_changes_the_masked_fields_keeps_their_history_and_refuses_a_stale_etag()
+    public async Task An_update_changes_the_masked_fields_lists_their_history_and_refuses_a_stale_etag()
     {
         var rep = server.Rep(TestData.NewTenant());
         var account = await _client.CreateAccountAsync(TestData.Company("Raviga"), rep.Headers);
@@ -111,9 +111,14 @@ public sealed class InteractionTests(CustomersServer server)
         Assert.Equal((Proto.InteractionOutcome.Reached, "Spoke to Laurie", "Call about the fund"), (updated.Outcome, updated.Notes, updated.Subject));
         Assert.NotEqual(recorded.Etag, updated.Etag);
         Assert.Equal(StatusCode.Aborted, stale.StatusCode);
-        Assert.Equal(1L, await server.ScalarAsync<long>(
-            "SELECT count(*) FROM audit_entries WHERE tenant_id = $1 AND resource_name = $2 AND field = 'outcome' AND new_value = 'Reached'",
-            rep.TenantId, recorded.Name));
+        var history = await _client.ListFieldChangesAsync(new Proto.ListFieldChangesRequest { Parent = recorded.Name }, rep.Headers);
+        var otherTenant = await TestData.FailsAsync(() => _client.ListFieldChangesAsync(
+            new Proto.ListFieldChangesRequest { Parent = recorded.Name }, server.Admin(TestData.NewTenant()).Headers));
+        Assert.Contains(history.Changes, c => (c.Field, c.OldValue, c.NewValue, c.Version, c.ChangedBy) == ("outcome", "", "Reached", 2L, rep.UserId));
+        Assert.Contains(history.Changes, c => (c.Field, c.NewValue, c.Version) == ("notes", "Spoke to Laurie", 2L));
+        Assert.Contains(history.Changes, c => (c.Field, c.NewValue, c.Version) == ("subject", "Call about the fund", 1L));
+        Assert.DoesNotContain(history.Changes, c => c.NewValue == "ignored");
+        Assert.Equal(StatusCode.NotFound, otherTenant.StatusCode);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public static class GatewayIdentityExtensions
         builder.Services.AddSingleton<ApiKeyUsage>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ApiKeyUsage>());
         builder.Services.AddHostedService<FirstAdmin>();
+        builder.Services.AddHostedService<SessionPurge>();
         builder.Services.AddRateLimiter(limiter => GatewayRateLimiting.Configure(limiter, options.RateLimits));
         return builder;
     }

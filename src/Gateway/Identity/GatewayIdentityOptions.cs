@@ -28,6 +28,15 @@ public sealed class GatewayIdentityOptions
     /// <summary>How often the last use of API keys is written to the database.</summary>
     public TimeSpan ApiKeyUsageFlushInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long the refresh tokens of an ended session (signed out, revoked, or expired without a live successor) are
+    /// kept, for looking into a sign-out or a reuse, before <see cref="SessionPurgeInterval"/> deletes them.
+    /// </summary>
+    public TimeSpan EndedSessionRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the refresh tokens of sessions ended longer than <see cref="EndedSessionRetention"/> ago are deleted.</summary>
+    public TimeSpan SessionPurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Consecutive wrong passwords that lock a user out for <see cref="LockoutDuration"/>.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 
@@ -59,7 +68,7 @@ public sealed class GatewayIdentityOptions
             throw new InvalidOperationException($"{SectionName}:AdminPassword must have at least {Passwords.MinimumLength} characters.");
         }
 
-        foreach (var lifetime in new[] { AccessTokenLifetime, RefreshTokenLifetime, ApiKeyTokenLifetime, ApiKeyUsageFlushInterval, LockoutDuration })
+        foreach (var lifetime in new[] { AccessTokenLifetime, RefreshTokenLifetime, ApiKeyTokenLifetime, ApiKeyUsageFlushInterval, LockoutDuration, EndedSessionRetention, SessionPurgeInterval })
         {
             if (lifetime <= TimeSpan.Zero)
             {

@@ -24,4 +24,10 @@ internal static partial class IdentityLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Could not record the last use of {Count} API keys")]
     public static partial void ApiKeyUsageNotRecorded(ILogger logger, int count, Exception error);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Deleted {Count} refresh tokens of sessions that ended before {EndedBefore}")]
+    public static partial void EndedSessionsPurged(ILogger logger, int count, DateTimeOffset endedBefore);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Could not delete the refresh tokens of ended sessions")]
+    public static partial void EndedSessionsNotPurged(ILogger logger, Exception error);
 }

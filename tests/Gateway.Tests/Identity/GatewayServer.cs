@@ -80,6 +80,7 @@ public sealed class GatewayServer : IAsyncDisposable
             ["Gateway:AdminEmail"] = AdminEmail,
             ["Gateway:AdminPassword"] = AdminPassword,
             ["Gateway:ApiKeyUsageFlushInterval"] = "00:00:00.100",
+            ["Gateway:SessionPurgeInterval"] = "00:00:00.200",
             ["Gateway:RateLimits:SignIn:TokenLimit"] = "10000",
             ["Gateway:RateLimits:Session:TokenLimit"] = "10000",
         });

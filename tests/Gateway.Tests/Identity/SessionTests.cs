@@ -97,6 +97,41 @@ public sealed class SessionTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Sessions_that_ended_over_thirty_days_ago_are_deleted_while_live_and_recent_ones_stay()
+    {
+        var user = await Gateway.CreateUserAsync([Roles.Analyst]);
+        var session = await Gateway.SignInAsync(user.Email, Users.Password);
+        var userId = Guid.Parse(user.Name["users/".Length..]);
+        var (ended, oldButLive, recentlyEnded) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+
+        await Gateway.ScalarAsync<long>(
+            """
+            WITH rows AS (
+                INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, create_time, expire_time, replaced_time, revoked_time)
+                SELECT gen_random_uuid(), f, $4, sha256(gen_random_uuid()::text::bytea), now() - c, now() - e, now() - r, now() - v
+                FROM (VALUES ($1, interval '60 days', interval '46 days', interval '50 days', NULL::interval),
+                             ($1, interval '50 days', interval '36 days', NULL, NULL),
+                             ($2, interval '40 days', interval '-1 day', NULL, NULL),
+                             ($3, interval '5 days', interval '-9 days', NULL, interval '1 day')) AS t (f, c, e, r, v)
+                RETURNING 1)
+            SELECT count(*) FROM rows
+            """,
+            ended, oldButLive, recentlyEnded, userId);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await FamilySizeAsync(ended) > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal((0L, 1L, 1L), (await FamilySizeAsync(ended), await FamilySizeAsync(oldButLive), await FamilySizeAsync(recentlyEnded)));
+        var refreshed = await Gateway.Client.RefreshSessionAsync(new Proto.RefreshSessionRequest { RefreshToken = session.RefreshToken });
+        Assert.NotEmpty(refreshed.RefreshToken);
+    }
+
+    private Task<long> FamilySizeAsync(Guid familyId) =>
+        Gateway.ScalarAsync<long>("SELECT count(*) FROM refresh_tokens WHERE family_id = $1", familyId);
+
+    [Fact]
     public async Task Repeated_wrong_passwords_lock_the_user_out_for_a_while()
     {
         var user = await Gateway.CreateUserAsync([Roles.SalesRep]);

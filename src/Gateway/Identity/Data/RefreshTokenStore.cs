@@ -87,6 +87,36 @@ internal sealed class RefreshTokenStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Deletes, a thousand sessions at a time, the token families with no live token (every token revoked, replaced
+    /// or expired at <paramref name="now"/>) whose newest token is older than <paramref name="endedBefore"/>. Reuse
+    /// detection loses nothing: such a family has no live token left to revoke, and an unknown token is refused too.
+    /// Returns how many tokens were deleted.
+    /// </summary>
+    public async Task<int> PurgeEndedFamiliesAsync(DateTimeOffset now, DateTimeOffset endedBefore, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        while (true)
+        {
+            await using var command = dataSource.Command(
+                """
+                DELETE FROM refresh_tokens WHERE family_id IN (
+                    SELECT family_id FROM refresh_tokens
+                    GROUP BY family_id
+                    HAVING NOT bool_or(revoked_time IS NULL AND replaced_time IS NULL AND expire_time > $1)
+                       AND max(GREATEST(create_time, revoked_time)) < $2
+                    LIMIT 1000)
+                """,
+                Sql.Time(now), Sql.Time(endedBefore));
+            var batch = await command.ExecuteNonQueryAsync(cancellationToken);
+            deleted += batch;
+            if (batch == 0)
+            {
+                return deleted;
+            }
+        }
+    }
+
     private static async Task RevokeFamilyAsync(NpgsqlConnection connection, Guid familyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(

@@ -22,12 +22,7 @@ public sealed class HistoryOperations(NpgsqlDataSource dataSource)
         Caller caller, Guid id, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var interaction = await InteractionRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
-            ?? throw new RecordNotFoundException(Interaction.ResourcePrefix + id);
-        var account = await AccountRows.FindAsync(connection, null, caller.TenantId, interaction.AccountId, forUpdate: false, cancellationToken)
-            ?? throw new RecordNotFoundException(interaction.ResourceName);
-        AccessPolicy.EnsureCanReadInteraction(
-            caller, account.Ownership, interaction.RecordedBy, interaction.FollowUp?.OwnerUserId, interaction.ResourceName);
+        var interaction = await InteractionOperations.FindReadableAsync(connection, caller, id, cancellationToken);
         return await ReadPageAsync(connection, caller, interaction.ResourceName, pageSize, pageToken, cancellationToken);
     }
 

@@ -63,6 +63,12 @@ public sealed class InteractionOperations(
     public async Task<Interaction> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await FindReadableAsync(connection, caller, id, cancellationToken);
+    }
+
+    /// <summary>The interaction, if it exists in the caller's tenant and the caller may read it.</summary>
+    internal static async Task<Interaction> FindReadableAsync(NpgsqlConnection connection, Caller caller, Guid id, CancellationToken cancellationToken)
+    {
         var interaction = await InteractionRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
             ?? throw new RecordNotFoundException(Interaction.ResourcePrefix + id);
         var account = await AccountRows.FindAsync(connection, null, caller.TenantId, interaction.AccountId, forUpdate: false, cancellationToken)

@@ -1,4 +1,3 @@
-using System.Text;
 using CrmPlatform.Customers.Domain;
 using Npgsql;
 
@@ -160,21 +159,7 @@ internal static class ErasureRows
             .ToArray();
 
     /// <summary>Backslash before every character that is not a letter or digit, so the text matches literally.</summary>
-    private static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length * 2);
-        foreach (var c in text)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
-    }
+    private static string Escape(string text) => string.Concat(text.Select(c => char.IsLetterOrDigit(c) ? c.ToString() : "\\" + c));
 
     private static NpgsqlBatchCommand Command(string sql, string tenantId, object key) =>
         new(sql) { Parameters = { Sql.Text(tenantId), Sql.Value(key) } };

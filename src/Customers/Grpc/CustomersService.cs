@@ -126,10 +126,18 @@ public sealed partial class CustomersService(
         Proto.ListFieldChangesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var page = request.Parent.StartsWith(Interaction.ResourcePrefix, StringComparison.Ordinal)
-            ? await history.ListInteractionAsync(caller, ResourceNames.Parse(request.Parent, Interaction.ResourcePrefix, "parent"),
-                request.PageSize, request.PageToken, context.CancellationToken)
-            : await ListRecordHistoryAsync(caller, request, context.CancellationToken);
+        Page<AuditEntry> page;
+        if (request.Parent.StartsWith(Interaction.ResourcePrefix, StringComparison.Ordinal))
+        {
+            var interactionId = ResourceNames.Parse(request.Parent, Interaction.ResourcePrefix, "parent");
+            page = await history.ListInteractionAsync(caller, interactionId, request.PageSize, request.PageToken, context.CancellationToken);
+        }
+        else
+        {
+            var (kind, id) = ResourceNames.ParseRecord(request.Parent, "parent");
+            page = await history.ListAsync(caller, kind, id, request.PageSize, request.PageToken, context.CancellationToken);
+        }
+
         return new Proto.ListFieldChangesResponse
         {
             Changes = { page.Items.Select(HistoryMapping.ToProto) },
@@ -228,11 +236,5 @@ public sealed partial class CustomersService(
         var contactId = ResourceNames.Parse(request.Contact, Contact.ResourcePrefix, "contact");
         await privacy.EraseAsync(context.GetCaller(), contactId, context.CancellationToken);
         return new Empty();
-    }
-
-    private Task<Page<AuditEntry>> ListRecordHistoryAsync(Caller caller, Proto.ListFieldChangesRequest request, CancellationToken cancellationToken)
-    {
-        var (kind, id) = ResourceNames.ParseRecord(request.Parent, "parent");
-        return history.ListAsync(caller, kind, id, request.PageSize, request.PageToken, cancellationToken);
     }
 }

@@ -38,6 +38,7 @@ public static class CustomersServiceExtensions
         builder.Services.AddSingleton<InteractionOperations>();
         builder.Services.AddSingleton<Customer360Operations>();
         builder.Services.AddSingleton<ValueTierOperations>();
+        builder.Services.AddSingleton<ValueTierRuleCache>();
         builder.Services.AddSingleton<TimelineApi>();
         builder.Services.AddSingleton<PhaseSweep>();
         builder.Services.AddSingleton(new PhaseSweepSettings(

@@ -27,14 +27,6 @@ public sealed class AccountDerivation(Outbox outbox)
         return Derive(account, signals, rules.Rules, now);
     }
 
-    /// <summary>A new account has no interactions yet: only the value-tier rules apply to it.</summary>
-    public static async Task<Account> DeriveNewAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, Account account, CancellationToken cancellationToken)
-    {
-        var rules = await ValueTierRuleRows.FindAsync(connection, transaction, account.TenantId, cancellationToken);
-        return ValueTierRules.Apply(account, rules.Rules, new ValueTierFacts(0, 0));
-    }
-
     public static DerivedAccount Derive(
         Account account, IReadOnlyList<InteractionSignal> signals, IReadOnlyList<ValueTierRule> rules, DateTimeOffset now)
     {

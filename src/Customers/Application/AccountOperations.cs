@@ -12,7 +12,8 @@ namespace CrmPlatform.Customers.Application;
 /// Account use cases. Each write is one transaction holding the row, its audit entries and its event in the outbox.
 /// </summary>
 public sealed class AccountOperations(
-    NpgsqlDataSource dataSource, Outbox outbox, AccountDerivation derivation, TimeProvider time, ILogger<AccountOperations> logger)
+    NpgsqlDataSource dataSource, Outbox outbox, AccountDerivation derivation, ValueTierRuleCache tierRules, TimeProvider time,
+    ILogger<AccountOperations> logger)
 {
     private static readonly IReadOnlyDictionary<string, CustomFieldValue> NoCustomFields = new Dictionary<string, CustomFieldValue>();
 
@@ -39,6 +40,8 @@ public sealed class AccountOperations(
     /// Validates and inserts a new account with its history and CustomerCreated, in one round trip: inside
     /// <paramref name="transaction"/>, which the caller commits, or else as a transaction of its own. Null when the tenant
     /// already has an account with the request id (nothing is written, and <paramref name="transaction"/> is aborted).
+    /// A new account has no interactions, so only the value-tier rules derive anything: read inside
+    /// <paramref name="transaction"/>, or else taken from the cache and checked by the insert's own round trip.
     /// </summary>
     internal async Task<Account?> AddAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, Caller caller, NewAccount input, CreateOptions options,
@@ -60,7 +63,10 @@ public sealed class AccountOperations(
             GuardDuplicates(caller, account.Profile, similar);
         }
 
-        account = await AccountDerivation.DeriveNewAsync(connection, transaction, account, cancellationToken);
+        var rules = transaction is null
+            ? await tierRules.GetAsync(connection, caller.TenantId, cancellationToken)
+            : await ValueTierRuleRows.FindAsync(connection, transaction, caller.TenantId, cancellationToken);
+        account = ValueTierRules.Apply(account, rules.Rules, ValueTierFacts.None);
 
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
@@ -72,6 +78,11 @@ public sealed class AccountOperations(
                     account.Id, account.TenantId, account.Kind.ToString(), ownership.OwnerUserId, ownership.Team, caller.UserId, now)),
             },
         };
+        if (transaction is null)
+        {
+            batch.BatchCommands.Insert(0, ValueTierRuleRows.CheckVersion(caller.TenantId, rules.Version));
+        }
+
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -80,6 +91,11 @@ public sealed class AccountOperations(
         catch (PostgresException error) when (AccountRows.IsRequestIdTaken(error))
         {
             return null;
+        }
+        catch (PostgresException error) when (ValueTierRuleRows.IsVersionChanged(error))
+        {
+            tierRules.Forget(caller.TenantId);
+            return await AddAsync(connection, transaction, caller, input, options, cancellationToken);
         }
     }
 

@@ -11,7 +11,7 @@ namespace CrmPlatform.Customers.Application;
 /// account whose tier was not set by hand.
 /// </summary>
 public sealed class ValueTierOperations(
-    NpgsqlDataSource dataSource, AccountDerivation derivation, TimeProvider time, ILogger<ValueTierOperations> logger)
+    NpgsqlDataSource dataSource, AccountDerivation derivation, ValueTierRuleCache cache, TimeProvider time, ILogger<ValueTierOperations> logger)
 {
     public async Task<ValueTierRuleSet> GetAsync(Caller caller, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class ValueTierOperations(
 
         var now = Sql.ToMicroseconds(time.GetUtcNow());
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ValueTierRuleRows.SaveAsync(transaction, caller.TenantId, rules, caller.UserId, now, cancellationToken);
+        var version = await ValueTierRuleRows.SaveAsync(transaction, caller.TenantId, rules, caller.UserId, now, cancellationToken);
         await ValueTierRuleRows.LockRuleGovernedAccountsAsync(transaction, caller.TenantId, cancellationToken);
         var signals = await InteractionRows.RecentSignalsAsync(transaction, caller.TenantId, now - ValueTierFacts.PurchaseWindow, cancellationToken);
         var changed = 0;
@@ -58,6 +58,8 @@ public sealed class ValueTierOperations(
 
         await transaction.CommitAsync(cancellationToken);
         InteractionsLog.TierRulesReplaced(logger, caller.TenantId, rules.Count, changed);
-        return new ValueTierRuleSet(rules, now);
+        var saved = new ValueTierRuleSet(rules, now, version);
+        cache.Remember(caller.TenantId, saved);
+        return saved;
     }
 }

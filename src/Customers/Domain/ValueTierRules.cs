@@ -34,6 +34,9 @@ public sealed record ValueTierFacts(int PurchasesLastYear, int InteractionsLast9
     public static readonly TimeSpan PurchaseWindow = TimeSpan.FromDays(365);
     public static readonly TimeSpan ActivityWindow = TimeSpan.FromDays(90);
 
+    /// <summary>The facts of an account with no interactions.</summary>
+    public static readonly ValueTierFacts None = new(0, 0);
+
     public static ValueTierFacts Of(IEnumerable<InteractionSignal> signals, DateTimeOffset now)
     {
         var list = signals.ToList();
@@ -115,8 +118,11 @@ public static class ValueTierRules
     }
 }
 
-/// <summary>A tenant's value-tier rules and when they were last replaced (null: never).</summary>
-public sealed record ValueTierRuleSet(IReadOnlyList<ValueTierRule> Rules, DateTimeOffset? UpdatedAt)
+/// <summary>
+/// A tenant's value-tier rules, when they were last replaced (null: never) and their version, which each replacement
+/// increases (0: never).
+/// </summary>
+public sealed record ValueTierRuleSet(IReadOnlyList<ValueTierRule> Rules, DateTimeOffset? UpdatedAt, long Version)
 {
-    public static readonly ValueTierRuleSet None = new([], null);
+    public static readonly ValueTierRuleSet None = new([], null, 0);
 }

@@ -115,6 +115,27 @@ public sealed class ValueTierTests(CustomersServer server)
         Assert.Empty((await _client.GetValueTierRulesAsync(new Proto.GetValueTierRulesRequest(), admin.Headers)).Rules);
     }
 
+    [Fact]
+    public async Task A_create_applies_rules_that_another_replica_replaced_after_this_one_last_applied_them()
+    {
+        var tenant = TestData.NewTenant();
+        var rep = server.Rep(tenant);
+        var before = await _client.CreateAccountAsync(TestData.Company("Early Bird"), rep.Headers);
+        await using (var replica = await CustomersProcess.StartAsync(server, CustomersServiceExtensions.DatabaseName))
+        {
+            await replica.Client.ReplaceValueTierRulesAsync(new Proto.ReplaceValueTierRulesRequest
+            {
+                Rules = { new Proto.ValueTierRule { Tier = Proto.ValueTier.High, Kind = Proto.AccountKind.Company } },
+            }, server.Admin(tenant).Headers);
+        }
+
+        var after = await _client.CreateAccountAsync(TestData.Company("Late Comer"), rep.Headers);
+
+        Assert.Equal(Proto.ValueTier.Unspecified, before.ValueTier);
+        Assert.Equal((Proto.ValueTier.High, "rule:0"), (after.ValueTier, after.ValueTierSource));
+        Assert.Equal((Proto.ValueTier.High, "rule:0"), await TierAsync(before, rep));
+    }
+
     private async Task<(Proto.ValueTier, string)> TierAsync(Proto.Account account, TestUser user)
     {
         var current = await _client.GetAccountAsync(new Proto.GetAccountRequest { Name = account.Name }, user.Headers);

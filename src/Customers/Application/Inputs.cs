@@ -51,7 +51,7 @@ public sealed record RecordChange<T>(
 
 public sealed record AccountFilters(
     string? OwnerUserId, string? Team, string? Tag, RelationshipPhase? Phase, AccountKind? Kind, CommitmentSegment? Segment,
-    ValueTier? ValueTier, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields, AccountOrder Order)
+    ValueTier? ValueTier, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields, RecordOrder Order)
 {
     public string Fingerprint =>
         $"accounts|{OwnerUserId}|{Team}|{Tag}|{Phase}|{Kind}|{Segment}|{ValueTier}|{Search}|{CustomFieldValues.Fingerprint(CustomFields)}|{Order}";

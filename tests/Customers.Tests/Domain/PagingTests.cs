@@ -30,22 +30,32 @@ public sealed class PagingTests
     [InlineData("display_name")]
     [InlineData("create_time desc")]
     [InlineData("update_time")]
-    public void A_sorted_token_returns_the_sort_value_and_id_it_was_issued_for_under_the_same_order_only(string orderBy)
+    public void A_sorted_account_token_returns_the_sort_value_and_id_it_was_issued_for_under_the_same_order_only(string orderBy)
     {
-        var order = AccountOrder.Parse(orderBy);
-        var other = AccountOrder.Parse(orderBy.EndsWith(" desc", StringComparison.Ordinal) ? orderBy[..^5] : orderBy + " desc");
         var created = new DateTimeOffset(2026, 3, 1, 9, 30, 15, 123, TimeSpan.Zero).AddTicks(4560);
         var account = new Account(Guid.CreateVersion7(), "tenant", AccountKind.Company, "Müller & Co. (Ltd.)", null, null, null,
             new Ownership("rep-1", "north"), [], RelationshipPhase.Awareness, 1, created, created.AddDays(1),
             new Dictionary<string, CustomFieldValue>(), null);
+
+        AssertTokenRoundTrips(orderBy, Account.SortKeys, account);
+    }
+
+    /// <summary>
+    /// A token made under <paramref name="orderBy"/> after <paramref name="record"/> gives back its cursor under that order,
+    /// and is refused under the reverse order.
+    /// </summary>
+    private static void AssertTokenRoundTrips(string orderBy, IReadOnlyList<RecordSortKey> keys, ISortable record)
+    {
+        var order = RecordOrder.Parse(orderBy, keys);
+        var other = RecordOrder.Parse(orderBy.EndsWith(" desc", StringComparison.Ordinal) ? orderBy[..^5] : orderBy + " desc", keys);
         var expected = order.Key switch
         {
-            AccountSortKey.DisplayName => new AccountCursor(account.Id, account.DisplayName, null),
-            AccountSortKey.CreateTime => new AccountCursor(account.Id, null, account.CreatedAt),
-            _ => new AccountCursor(account.Id, null, account.UpdatedAt),
+            RecordSortKey.CreateTime => new RecordCursor(record.Id, null, record.CreatedAt),
+            RecordSortKey.UpdateTime => new RecordCursor(record.Id, null, record.UpdatedAt),
+            var key => new RecordCursor(record.Id, record.SortName(key), null),
         };
 
-        var token = order.Token(account, $"filters|{order}");
+        var token = order.Token(record, $"filters|{order}");
         var after = order.After(token, $"filters|{order}");
 
         Assert.Equal(expected, after);

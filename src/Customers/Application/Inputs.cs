@@ -58,9 +58,10 @@ public sealed record AccountFilters(
 }
 
 public sealed record ContactFilters(
-    Guid? AccountId, string? OwnerUserId, string? Team, string? Tag, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields)
+    Guid? AccountId, string? OwnerUserId, string? Team, string? Tag, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields,
+    RecordOrder Order)
 {
-    public string Fingerprint => $"contacts|{AccountId}|{OwnerUserId}|{Team}|{Tag}|{Search}|{CustomFieldValues.Fingerprint(CustomFields)}";
+    public string Fingerprint => $"contacts|{AccountId}|{OwnerUserId}|{Team}|{Tag}|{Search}|{CustomFieldValues.Fingerprint(CustomFields)}|{Order}";
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextPageToken);

@@ -7,6 +7,8 @@ public enum RecordSortKey
 {
     Id,
     DisplayName,
+    GivenName,
+    FamilyName,
     CreateTime,
     UpdateTime,
 }
@@ -39,11 +41,13 @@ public sealed record RecordOrder(RecordSortKey Key, bool Descending)
     private static readonly Dictionary<RecordSortKey, string> Fields = new()
     {
         [RecordSortKey.DisplayName] = "display_name",
+        [RecordSortKey.GivenName] = "given_name",
+        [RecordSortKey.FamilyName] = "family_name",
         [RecordSortKey.CreateTime] = "create_time",
         [RecordSortKey.UpdateTime] = "update_time",
     };
 
-    public bool SortsByName => Key is RecordSortKey.DisplayName;
+    public bool SortsByName => Key is RecordSortKey.DisplayName or RecordSortKey.GivenName or RecordSortKey.FamilyName;
 
     public bool SortsByTime => Key is RecordSortKey.CreateTime or RecordSortKey.UpdateTime;
 

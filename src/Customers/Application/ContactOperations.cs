@@ -156,13 +156,13 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
     {
         var scope = AccessPolicy.ReadScopeOf(caller);
         var size = Paging.PageSize(pageSize);
-        var after = Paging.After(pageToken, filters.Fingerprint);
+        var after = filters.Order.After(pageToken, filters.Fingerprint);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var customFields = await CustomFieldValues.ForListAsync(connection, caller.TenantId, RecordKind.Contact, filters.CustomFields, cancellationToken);
         var rows = await ContactRows.ListAsync(connection, new ContactQuery(caller.TenantId, scope, filters.AccountId,
-            filters.OwnerUserId, filters.Team, filters.Tag, filters.Search, customFields, after, size + 1), cancellationToken);
+            filters.OwnerUserId, filters.Team, filters.Tag, filters.Search, customFields, filters.Order, after, size + 1), cancellationToken);
         return rows.Count > size
-            ? new Page<Contact>(rows[..size], Paging.Token(rows[size - 1].Id, filters.Fingerprint))
+            ? new Page<Contact>(rows[..size], filters.Order.Token(rows[size - 1], filters.Fingerprint))
             : new Page<Contact>(rows, null);
     }
 

@@ -40,7 +40,7 @@ public sealed class Customer360Operations(NpgsqlDataSource dataSource)
         AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
 
         var contacts = await ContactRows.ListAsync(connection, new ContactQuery(caller.TenantId, AccessPolicy.ReadScopeOf(caller), accountId, null, null, null, null,
-            new Dictionary<string, CustomFieldValue>(), null, Paging.MaxPageSize), cancellationToken);
+            new Dictionary<string, CustomFieldValue>(), RecordOrder.ById, null, Paging.MaxPageSize), cancellationToken);
         var relationships = new Dictionary<Guid, Relationship>();
         var consents = new Dictionary<Guid, IReadOnlyList<ConsentRecord>>();
         foreach (var recordId in contacts.Select(c => c.Id).Prepend(accountId))

@@ -51,16 +51,17 @@ public sealed record RecordChange<T>(
 
 public sealed record AccountFilters(
     string? OwnerUserId, string? Team, string? Tag, RelationshipPhase? Phase, AccountKind? Kind, CommitmentSegment? Segment,
-    ValueTier? ValueTier, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields, AccountOrder Order)
+    ValueTier? ValueTier, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields, RecordOrder Order)
 {
     public string Fingerprint =>
         $"accounts|{OwnerUserId}|{Team}|{Tag}|{Phase}|{Kind}|{Segment}|{ValueTier}|{Search}|{CustomFieldValues.Fingerprint(CustomFields)}|{Order}";
 }
 
 public sealed record ContactFilters(
-    Guid? AccountId, string? OwnerUserId, string? Team, string? Tag, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields)
+    Guid? AccountId, string? OwnerUserId, string? Team, string? Tag, string? Search, IReadOnlyDictionary<string, CustomFieldInput> CustomFields,
+    RecordOrder Order)
 {
-    public string Fingerprint => $"contacts|{AccountId}|{OwnerUserId}|{Team}|{Tag}|{Search}|{CustomFieldValues.Fingerprint(CustomFields)}";
+    public string Fingerprint => $"contacts|{AccountId}|{OwnerUserId}|{Team}|{Tag}|{Search}|{CustomFieldValues.Fingerprint(CustomFields)}|{Order}";
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextPageToken);

@@ -34,12 +34,12 @@ public sealed class ValueTierOperations(
         await ValueTierRuleRows.LockRuleGovernedAccountsAsync(transaction, caller.TenantId, cancellationToken);
         var signals = await InteractionRows.RecentSignalsAsync(transaction, caller.TenantId, now - ValueTierFacts.PurchaseWindow, cancellationToken);
         var changed = 0;
-        AccountCursor? after = null;
+        RecordCursor? after = null;
         List<Account> page;
         do
         {
             page = await AccountRows.ListAsync(connection, new AccountQuery(caller.TenantId, new ReadScope(true, caller.UserId, []), null, null,
-                null, null, null, null, null, null, new Dictionary<string, CustomFieldValue>(), AccountOrder.ById, after,
+                null, null, null, null, null, null, new Dictionary<string, CustomFieldValue>(), RecordOrder.ById, after,
                 Paging.MaxPageSize), cancellationToken);
             foreach (var account in page.Where(a => a.ValueTierSource != ValueTierRules.Manual))
             {
@@ -52,7 +52,7 @@ public sealed class ValueTierOperations(
                 }
             }
 
-            after = page.Count > 0 ? new AccountCursor(page[^1].Id, null, null) : after;
+            after = page.Count > 0 ? new RecordCursor(page[^1].Id, null, null) : after;
         }
         while (page.Count == Paging.MaxPageSize);
 

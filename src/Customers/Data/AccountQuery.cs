@@ -15,6 +15,6 @@ internal sealed record AccountQuery(
     ValueTier? ValueTier,
     string? Search,
     IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
-    AccountOrder Order,
-    AccountCursor? After,
+    RecordOrder Order,
+    RecordCursor? After,
     int Limit);

@@ -12,6 +12,14 @@ internal static class AccountRows
 
     private const int MaxDuplicateCandidates = 50;
 
+    /// <summary>What each sort key sorts by before id (indexed by migration 0015).</summary>
+    private static readonly Dictionary<RecordSortKey, string> SortColumns = new()
+    {
+        [RecordSortKey.DisplayName] = "lower(display_name)",
+        [RecordSortKey.CreateTime] = "created_at",
+        [RecordSortKey.UpdateTime] = "updated_at",
+    };
+
     public static async Task<Account?> FindAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, bool forUpdate,
         CancellationToken cancellationToken)
@@ -180,38 +188,12 @@ internal static class AccountRows
             filter.Add("custom_fields @> @p", CustomFieldJson.Filter(query.CustomFields));
         }
 
-        var sortColumn = SortColumn(query.Order.Key);
-        var (direction, comparison) = query.Order.Descending ? ("DESC", "<") : ("ASC", ">");
-        switch (query.Order.Key, query.After)
-        {
-            case (_, null):
-                break;
-            case (AccountSortKey.DisplayName, { } after):
-                filter.Add($"({sortColumn}, id) {comparison} (lower(@p), @p)", Sql.Text(after.DisplayName), Sql.Value(after.Id));
-                break;
-            case (AccountSortKey.CreateTime or AccountSortKey.UpdateTime, { } after):
-                filter.Add($"({sortColumn}, id) {comparison} (@p, @p)", Sql.Time(after.Time), Sql.Value(after.Id));
-                break;
-            case (_, { } after):
-                filter.Add($"id {comparison} @p", Sql.Value(after.Id));
-                break;
-        }
-
-        var orderBy = sortColumn is null ? $"id {direction}" : $"{sortColumn} {direction}, id {direction}";
+        var orderBy = Keyset.OrderBy(filter, query.Order, query.After, SortColumns, "id");
         var limit = filter.NextParameter;
         filter.Parameters.Add(Sql.Value(query.Limit));
         return QueryAsync(connection, null, $"SELECT {Columns} FROM accounts WHERE {filter.Where} ORDER BY {orderBy} LIMIT {limit}",
             filter.Parameters, cancellationToken);
     }
-
-    /// <summary>The column <paramref name="key"/> sorts by before id (indexed by migration 0015), or null for id alone.</summary>
-    private static string? SortColumn(AccountSortKey key) => key switch
-    {
-        AccountSortKey.DisplayName => "lower(display_name)",
-        AccountSortKey.CreateTime => "created_at",
-        AccountSortKey.UpdateTime => "updated_at",
-        _ => null,
-    };
 
     private static void AddFields(NpgsqlParameterCollection parameters, Account account)
     {

@@ -2,7 +2,7 @@ using CrmPlatform.Customers.Domain;
 
 namespace CrmPlatform.Customers.Data;
 
-/// <summary>One page of contacts visible in <see cref="Scope"/>, after <see cref="After"/> in id order.</summary>
+/// <summary>One page of contacts visible in <see cref="Scope"/>, after <see cref="After"/> in <see cref="Order"/>.</summary>
 internal sealed record ContactQuery(
     string TenantId,
     ReadScope Scope,
@@ -12,5 +12,6 @@ internal sealed record ContactQuery(
     string? Tag,
     string? Search,
     IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
-    Guid? After,
+    RecordOrder Order,
+    RecordCursor? After,
     int Limit);

@@ -19,6 +19,15 @@ internal static class ContactRows
     private const string From = FromWithDeleted + " AND c.deleted_at IS NULL";
     private const int MaxDuplicateCandidates = 50;
 
+    /// <summary>What each sort key sorts by before id (indexed by migration 0018); a missing name sorts as "".</summary>
+    private static readonly Dictionary<RecordSortKey, string> SortColumns = new()
+    {
+        [RecordSortKey.GivenName] = "lower(coalesce(c.given_name, ''))",
+        [RecordSortKey.FamilyName] = "lower(coalesce(c.family_name, ''))",
+        [RecordSortKey.CreateTime] = "c.created_at",
+        [RecordSortKey.UpdateTime] = "c.updated_at",
+    };
+
     /// <param name="withDeleted">Find a deleted contact too (its personal data can still be erased).</param>
     public static async Task<Contact?> FindAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, bool forUpdate,
@@ -171,15 +180,11 @@ internal static class ContactRows
             filter.Add("c.custom_fields @> @p", CustomFieldJson.Filter(query.CustomFields));
         }
 
-        if (query.After is { } after)
-        {
-            filter.Add("c.id > @p", Sql.Value(after));
-        }
-
+        var orderBy = Keyset.OrderBy(filter, query.Order, query.After, SortColumns, "c.id");
         var limit = filter.NextParameter;
         filter.Parameters.Add(Sql.Value(query.Limit));
         var rows = await QueryAsync(connection, null,
-            $"SELECT {Columns} FROM {From} WHERE {filter.Where} ORDER BY c.id LIMIT {limit}", filter.Parameters, cancellationToken);
+            $"SELECT {Columns} FROM {From} WHERE {filter.Where} ORDER BY {orderBy} LIMIT {limit}", filter.Parameters, cancellationToken);
         return rows.Select(r => r.Contact).ToList();
     }
 

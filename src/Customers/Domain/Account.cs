@@ -40,15 +40,20 @@ public sealed record Account(
     Commitment? Commitment = null,
     ValueTier? ValueTier = null,
     bool PhaseOverride = false,
-    string? ValueTierSource = null) : IAuditable
+    string? ValueTierSource = null) : IAuditable, ISortable
 {
     public const string ResourcePrefix = "accounts/";
+
+    /// <summary>What lists of accounts can be sorted by (<see cref="RecordOrder"/>).</summary>
+    public static readonly IReadOnlyList<RecordSortKey> SortKeys = [RecordSortKey.DisplayName, RecordSortKey.CreateTime, RecordSortKey.UpdateTime];
 
     public string ResourceName => ResourcePrefix + Id;
 
     public string Etag => Etags.Of(Version);
 
     public PartyProfile Profile => PartyProfile.Of(DisplayName, Email, Phone, Domain);
+
+    public string SortName(RecordSortKey key) => DisplayName;
 
     /// <summary>The accounts merged into this one, which keep resolving to it.</summary>
     public IReadOnlyList<Guid> MergedIds { get; init; } = [];

@@ -18,15 +18,21 @@ public sealed record Contact(
     IReadOnlyDictionary<string, CustomFieldValue> CustomFields,
     PostalAddress? Address,
     ContactChannel? PreferredChannel = null,
-    ContactTimes? ContactTimes = null) : IAuditable
+    ContactTimes? ContactTimes = null) : IAuditable, ISortable
 {
     public const string ResourcePrefix = "contacts/";
+
+    /// <summary>What lists of contacts can be sorted by (<see cref="RecordOrder"/>).</summary>
+    public static readonly IReadOnlyList<RecordSortKey> SortKeys =
+        [RecordSortKey.GivenName, RecordSortKey.FamilyName, RecordSortKey.CreateTime, RecordSortKey.UpdateTime];
 
     public string ResourceName => ResourcePrefix + Id;
 
     public string Etag => Etags.Of(Version);
 
     public string FullName => string.Join(' ', new[] { GivenName, FamilyName }.Where(n => n is not null));
+
+    public string SortName(RecordSortKey key) => (key == RecordSortKey.GivenName ? GivenName : FamilyName) ?? "";
 
     public PartyProfile ProfileWith(string? accountDomain) => PartyProfile.Of(FullName, Email, Phone, accountDomain);
 

@@ -106,7 +106,7 @@ internal static class AccountMapping
         Tier(request.ValueTier, "value_tier"),
         Fields.Search(request.Query),
         CustomFieldMapping.ToInputs(request.CustomFields),
-        AccountOrder.Parse(request.OrderBy));
+        RecordOrder.Parse(request.OrderBy, Account.SortKeys));
 
     private static IEnumerable<string> Populated(Proto.Account input)
     {

@@ -104,7 +104,8 @@ internal static class ContactMapping
         Fields.Filter(request.Team, "team"),
         Fields.Filter(request.Tag, "tag")?.ToLowerInvariant(),
         Fields.Search(request.Query),
-        CustomFieldMapping.ToInputs(request.CustomFields));
+        CustomFieldMapping.ToInputs(request.CustomFields),
+        RecordOrder.Parse(request.OrderBy, Contact.SortKeys));
 
     private static ContactChannel? Channel(Proto.ContactChannel channel, string field) =>
         channel == Proto.ContactChannel.Unspecified ? null

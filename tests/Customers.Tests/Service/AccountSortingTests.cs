@@ -150,34 +150,20 @@ public sealed class AccountSortingTests(CustomersServer server)
         return accounts;
     }
 
-    private async Task<List<Proto.Account>> ListAllAsync(TestUser user, Proto.ListAccountsRequest request)
-    {
-        var listed = new List<Proto.Account>();
-        do
+    private Task<List<Proto.Account>> ListAllAsync(TestUser user, Proto.ListAccountsRequest request) =>
+        SortedPages.ListAllAsync<Proto.Account>(request.PageSize, async () =>
         {
             var page = await _client.ListAccountsAsync(request, user.Headers);
-            Assert.True(page.Accounts.Count <= request.PageSize);
-            listed.AddRange(page.Accounts);
             request.PageToken = page.NextPageToken;
-        }
-        while (request.PageToken.Length > 0);
+            return (page.Accounts, page.NextPageToken);
+        });
 
-        return listed;
-    }
-
-    private static IEnumerable<string> Expected(IEnumerable<Proto.Account> accounts, string orderBy)
-    {
-        var descending = orderBy.EndsWith(" desc", StringComparison.Ordinal);
-        Func<Proto.Account, string> key = orderBy.Split(' ')[0] switch
+    private static IEnumerable<string> Expected(IEnumerable<Proto.Account> accounts, string orderBy) =>
+        SortedPages.Expected(accounts, orderBy, a => a.Name, (a, field) => field switch
         {
-            "display_name" => a => a.DisplayName.ToLowerInvariant(),
-            "create_time" => a => a.CreateTime.ToDateTimeOffset().UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture),
-            "update_time" => a => a.UpdateTime.ToDateTimeOffset().UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture),
-            _ => _ => "",
-        };
-        var ordered = descending
-            ? accounts.OrderByDescending(key, StringComparer.Ordinal).ThenByDescending(a => a.Name, StringComparer.Ordinal)
-            : accounts.OrderBy(key, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal);
-        return ordered.Select(a => a.Name);
-    }
+            "display_name" => a.DisplayName.ToLowerInvariant(),
+            "create_time" => SortedPages.Sortable(a.CreateTime),
+            "update_time" => SortedPages.Sortable(a.UpdateTime),
+            _ => "",
+        });
 }

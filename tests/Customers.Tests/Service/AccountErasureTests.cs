@@ -56,12 +56,3 @@ public sealed class AccountErasureTests(CustomersServer server)
             (await _client.GetAccountAsync(new Proto.GetAccountRequest { Name = household.Name }, admin.Headers)).DisplayName);
     }
 }
-
-internal static class ContactRequests
-{
-    public static Proto.CreateContactRequest Confirmed(this Proto.CreateContactRequest request)
-    {
-        request.ConfirmNotDuplicate = true;
-        return request;
-    }
-}

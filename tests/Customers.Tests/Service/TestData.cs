@@ -16,6 +16,13 @@ internal static class TestData
     public static TestUser Rep(this CustomersServer server, string tenantId, string userId = "rep-1", string team = "north") =>
         server.User(tenantId, userId, [Roles.SalesRep], team);
 
+    /// <summary>The request with the duplicate check confirmed away: the contact is created even if it looks like another.</summary>
+    public static Proto.CreateContactRequest Confirmed(this Proto.CreateContactRequest request)
+    {
+        request.ConfirmNotDuplicate = true;
+        return request;
+    }
+
     public static Proto.CreateAccountRequest Company(string name, string email = "", string phone = "", string domain = "") => new()
     {
         Account = new Proto.Account

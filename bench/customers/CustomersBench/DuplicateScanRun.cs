@@ -5,12 +5,14 @@ using CrmPlatform.Grpc;
 namespace CrmPlatform.CustomersBench;
 
 /// <summary>
-/// The duplicate scan of a tenant, run as an admin runs it (ListDuplicateGroups with run_scan_now, through the gateway;
-/// the background scan runs the same scan), then every stored group listed page by page to check that the planted
-/// duplicates were found.
+/// The duplicate scan of a tenant, run as an admin runs it (ListDuplicateGroups with run_scan_now, through the gateway),
+/// then every stored group listed page by page to check that the planted duplicates were found. The background service
+/// runs the same scan every <c>Customers__DuplicateScanInterval</c>; a short interval would also scan the benchmark's
+/// other tenants while the throughput runs.
 /// </summary>
 internal static class DuplicateScanRun
 {
+    /// <summary>The largest page ListDuplicateGroups returns.</summary>
     private const int MaxPageSize = 1000;
 
     /// <returns>The seconds of the scan call and the number of groups the scan found.</returns>

@@ -10,7 +10,9 @@ using Npgsql;
 //   customers create: e2e=<tps> pgbench=<tps> ratio=<x>
 //   customers get: e2e=<tps> pgbench=<tps> ratio=<x>
 // --search-rows N (default 0: skipped) then loads N accounts into one tenant and prints ListAccounts search latency.
-var options = BenchOptions.Parse(args, "clients", "rows", "search-rows");
+// --scan-rows N (default 0: skipped) then loads N consumers with planted near-duplicates into another tenant and prints
+// how long its duplicate scan takes and how many groups it finds (failing if it misses a planted duplicate).
+var options = BenchOptions.Parse(args, "clients", "rows", "search-rows", "scan-rows");
 #if DEBUG
 Console.WriteLine("# warning: Debug build; run with -c Release for meaningful numbers");
 #endif
@@ -63,6 +65,16 @@ if (searchRows > 0)
     var searchHeaders = new Metadata { { "authorization", $"Bearer {platform.AdminToken("search")}" } };
     var (p50, p99) = await SearchLatency.MeasureAsync(client, searchHeaders, calls: 500, cancellationToken);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"customers search rows={searchRows}: p50={p50:F2}ms p99={p99:F2}ms (ListAccounts query, page_size 50, via the gateway, one at a time)"));
+}
+
+var scanRows = options.Get("scan-rows", 0);
+if (scanRows > 0)
+{
+    var planted = await DuplicateSeed.InsertAsync(platform, "scan", scanRows, cancellationToken);
+    var scanHeaders = new Metadata { { "authorization", $"Bearer {platform.AdminToken("scan")}" } };
+    var (seconds, groups) = await DuplicateScanRun.MeasureAsync(client, scanHeaders, planted, cancellationToken);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"customers duplicate scan rows={scanRows}: {seconds:F2}s, {groups} groups ({planted.Count} planted pairs all found; ListDuplicateGroups run_scan_now via the gateway)"));
 }
 
 return 0;

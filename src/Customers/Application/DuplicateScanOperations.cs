@@ -12,8 +12,9 @@ public sealed record ListedDuplicateGroup(RecordKind Kind, double Score, IReadOn
 public sealed record DuplicateGroupsPage(IReadOnlyList<ListedDuplicateGroup> Groups, DateTimeOffset? ScanTime, string? NextPageToken);
 
 /// <summary>
-/// The duplicate scan of a tenant's accounts and contacts: candidate pairs blocked in SQL, scored with
-/// <see cref="DuplicateScorer"/>, probable pairs joined into groups, the result stored per tenant until the next scan.
+/// The duplicate scan of a tenant's accounts and contacts: candidate pairs (the same email or phone, or similar names
+/// within a block, see <see cref="DuplicateCandidateRows"/>) scored with <see cref="DuplicateScorer"/>, probable pairs
+/// joined into groups, the result stored per tenant until the next scan.
 /// </summary>
 public sealed class DuplicateScanOperations(NpgsqlDataSource dataSource, TimeProvider time, ILogger<DuplicateScanOperations> logger)
 {
@@ -86,16 +87,31 @@ public sealed class DuplicateScanOperations(NpgsqlDataSource dataSource, TimePro
         NpgsqlConnection connection, string tenantId, RecordKind kind, CancellationToken cancellationToken)
     {
         var pairs = new List<DuplicatePair>();
-        await foreach (var (first, firstProfile, second, secondProfile) in DuplicateScanRows.CandidatePairsAsync(connection, tenantId, kind, cancellationToken))
+        await foreach (var (first, second) in DuplicateCandidateRows.SameEmailOrPhoneAsync(connection, tenantId, kind, cancellationToken))
         {
-            var match = DuplicateScorer.Score(firstProfile, secondProfile);
-            if (match.IsProbable)
+            AddIfProbable(pairs, first, second);
+        }
+
+        await foreach (var block in DuplicateCandidateRows.NameBlocksAsync(connection, tenantId, kind, cancellationToken))
+        {
+            foreach (var (first, second) in TrigramJoin.SimilarPairs(block.NameTrigrams))
             {
-                pairs.Add(new DuplicatePair(first, second, match));
+                AddIfProbable(pairs, block.Records[first], block.Records[second]);
             }
         }
 
         return DuplicateGrouping.Group(kind, pairs).ToList();
+    }
+
+    /// <summary>Scores a candidate pair, the record with the lower id first, and keeps it when probable.</summary>
+    private static void AddIfProbable(List<DuplicatePair> pairs, ScannedRecord a, ScannedRecord b)
+    {
+        var (first, second) = a.Id.CompareTo(b.Id) < 0 ? (a, b) : (b, a);
+        var match = DuplicateScorer.Score(first.Profile, second.Profile);
+        if (match.IsProbable)
+        {
+            pairs.Add(new DuplicatePair(first.Id, second.Id, match));
+        }
     }
 
     private static ListedDuplicateGroup? Listed(Caller caller, DuplicateGroup group, Dictionary<Guid, ListedRecord> live)

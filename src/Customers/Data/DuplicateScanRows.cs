@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CrmPlatform.Customers.Domain;
 using Npgsql;
@@ -13,108 +11,9 @@ internal sealed record ListedRecord(string DisplayName, Ownership Ownership);
 /// <summary>A stored duplicate group, in rank order.</summary>
 internal sealed record StoredGroup(int Rank, DuplicateGroup Group);
 
-/// <summary>
-/// SQL of the duplicate scan. Candidate pairs come from blocking in the database (the same email or phone through
-/// their indexes, similar name keys through the pg_trgm index), so a scan costs about the number of similar pairs,
-/// not the square of the records. Similar names alone never make a probable duplicate (see
-/// <see cref="DuplicateScorer"/>): they count only with a shared email domain (similar mailboxes) or company domain, so
-/// similar names are looked up within those keys (for contacts: their accounts, and accounts with the same domain),
-/// each through one GIN index holding the key and the name trigrams.
-/// </summary>
+/// <summary>SQL of the duplicate scan's results: the groups stored per tenant, and the tenants due for a scan.</summary>
 internal static class DuplicateScanRows
 {
-    /// <summary>
-    /// The trigram similarity from which two name keys are compared by the scorer (pg_trgm's default 0.3 lets through
-    /// far more pairs than ever reach Jaro-Winkler 0.85; "jon smith" and "john smith" are 0.62).
-    /// </summary>
-    private const string NameSimilarityThreshold = "0.5";
-
-    /// <summary>
-    /// For the scan's transaction: the name threshold, and index lookups per record. Left to itself the planner joins a
-    /// whole domain block with itself (merge or hash join on the domain) and compares every name pair in it, which
-    /// grows with the square of the block (45 s for 20,000 consumers in 50 mail domains); one GIN lookup of the
-    /// domain and the name trigrams per record grows linearly.
-    /// </summary>
-    private const string ScanSettings =
-        $"SET LOCAL pg_trgm.similarity_threshold = {NameSimilarityThreshold}; SET LOCAL enable_mergejoin = off; SET LOCAL enable_hashjoin = off";
-
-    private const string EmailDomain = "split_part(lower({0}.email), '@', 2)";
-    private const string CompanyDomain = "coalesce({0}.domain, split_part(lower({0}.email), '@', 2))";
-
-    private static readonly string AccountPairs =
-        $"""
-        WITH pairs AS (
-            SELECT a.id AS first, b.id AS second FROM accounts a
-            JOIN accounts b ON b.tenant_id = a.tenant_id AND lower(b.email) = lower(a.email) AND b.id > a.id AND b.deleted_at IS NULL
-            WHERE a.tenant_id = $1 AND a.deleted_at IS NULL AND a.email IS NOT NULL
-            UNION
-            SELECT a.id, b.id FROM accounts a
-            JOIN accounts b ON b.tenant_id = a.tenant_id AND b.phone = a.phone AND b.id > a.id AND b.deleted_at IS NULL
-            WHERE a.tenant_id = $1 AND a.deleted_at IS NULL AND a.phone IS NOT NULL
-            UNION
-            SELECT a.id, b.id FROM accounts a
-            JOIN accounts b ON b.tenant_id = a.tenant_id AND {Key(EmailDomain, "b")} = {Key(EmailDomain, "a")}
-                AND b.name_key % a.name_key AND b.id > a.id AND b.deleted_at IS NULL
-            WHERE a.tenant_id = $1 AND a.deleted_at IS NULL AND a.name_key <> ''
-            UNION
-            SELECT a.id, b.id FROM accounts a
-            JOIN accounts b ON b.tenant_id = a.tenant_id AND {Key(CompanyDomain, "b")} = {Key(CompanyDomain, "a")}
-                AND b.name_key % a.name_key AND b.id > a.id AND b.deleted_at IS NULL
-            WHERE a.tenant_id = $1 AND a.deleted_at IS NULL AND a.name_key <> '')
-        SELECT x.id, x.display_name, x.email, x.phone, x.domain, y.id, y.display_name, y.email, y.phone, y.domain
-        FROM pairs JOIN accounts x ON x.id = pairs.first JOIN accounts y ON y.id = pairs.second
-        """;
-
-    private static readonly string ContactPairs =
-        $"""
-        WITH pairs AS (
-            SELECT a.id AS first, b.id AS second FROM contacts a
-            JOIN contacts b ON b.tenant_id = a.tenant_id AND lower(b.email) = lower(a.email) AND b.id > a.id AND {Live("b")}
-            WHERE a.tenant_id = $1 AND {Live("a")} AND a.email IS NOT NULL
-            UNION
-            SELECT a.id, b.id FROM contacts a
-            JOIN contacts b ON b.tenant_id = a.tenant_id AND b.phone = a.phone AND b.id > a.id AND {Live("b")}
-            WHERE a.tenant_id = $1 AND {Live("a")} AND a.phone IS NOT NULL
-            UNION
-            SELECT a.id, b.id FROM contacts a
-            JOIN contacts b ON b.tenant_id = a.tenant_id AND {Key(EmailDomain, "b")} = {Key(EmailDomain, "a")}
-                AND b.name_key % a.name_key AND b.id > a.id AND {Live("b")}
-            WHERE a.tenant_id = $1 AND {Live("a")} AND a.name_key <> ''
-            UNION
-            SELECT a.id, b.id FROM contacts a
-            JOIN accounts aa ON aa.id = a.account_id
-            JOIN accounts ba ON ba.tenant_id = aa.tenant_id AND (ba.id = aa.id OR ba.domain = aa.domain) AND ba.deleted_at IS NULL
-            JOIN contacts b ON b.tenant_id = a.tenant_id AND b.account_id = ba.id AND b.name_key % a.name_key AND b.id > a.id AND {Live("b")}
-            WHERE a.tenant_id = $1 AND {Live("a")} AND a.name_key <> '')
-        SELECT x.id, concat_ws(' ', x.given_name, x.family_name), x.email, x.phone, xa.domain,
-               y.id, concat_ws(' ', y.given_name, y.family_name), y.email, y.phone, ya.domain
-        FROM pairs
-        JOIN contacts x ON x.id = pairs.first JOIN accounts xa ON xa.id = x.account_id AND xa.deleted_at IS NULL
-        JOIN contacts y ON y.id = pairs.second JOIN accounts ya ON ya.id = y.account_id AND ya.deleted_at IS NULL
-        """;
-
-    /// <summary>Every candidate pair of the tenant's live records of one kind, with both profiles (no time limit: a scan of a large tenant takes long).</summary>
-    public static async IAsyncEnumerable<(Guid First, PartyProfile FirstProfile, Guid Second, PartyProfile SecondProfile)> CandidatePairsAsync(
-        NpgsqlConnection connection, string tenantId, RecordKind kind, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var settings = new NpgsqlCommand(ScanSettings, connection, transaction))
-        {
-            await settings.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var command = new NpgsqlCommand(kind == RecordKind.Account ? AccountPairs : ContactPairs, connection, transaction)
-        {
-            CommandTimeout = 0,
-        };
-        command.Parameters.Add(Sql.Text(tenantId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return (reader.GetGuid(0), ProfileAt(reader, 1), reader.GetGuid(5), ProfileAt(reader, 6));
-        }
-    }
-
     /// <summary>Replaces the tenant's stored groups with a new scan's, ranked by score across both kinds.</summary>
     public static async Task ReplaceAsync(
         NpgsqlTransaction transaction, string tenantId, IReadOnlyList<DuplicateGroup> groups, DateTimeOffset scannedAt,
@@ -235,13 +134,8 @@ internal static class DuplicateScanRows
         return tenants;
     }
 
-    /// <summary>A blocking key expression (as indexed by 0013_duplicate_scans.sql) of the record <paramref name="alias"/>.</summary>
-    private static string Key(string expression, string alias) => string.Format(CultureInfo.InvariantCulture, expression, alias);
-
-    private static string Live(string alias) => $"{alias}.erased_at IS NULL AND {alias}.merged_into IS NULL AND {alias}.deleted_at IS NULL";
-
-    private static PartyProfile ProfileAt(NpgsqlDataReader reader, int first) =>
-        PartyProfile.Of(reader.GetString(first), reader.NullableString(first + 1), reader.NullableString(first + 2), reader.NullableString(first + 3));
+    /// <summary>Whether the contact <paramref name="alias"/> is live: not erased, merged or deleted.</summary>
+    public static string Live(string alias) => $"{alias}.erased_at IS NULL AND {alias}.merged_into IS NULL AND {alias}.deleted_at IS NULL";
 
     private static string MembersJson(IEnumerable<DuplicateGroupMember> members) =>
         JsonSerializer.Serialize(members.Select(m => new StoredMember(m.Id, m.BestMatch.Score, m.BestMatch.MatchedFields)));

@@ -51,6 +51,31 @@ public sealed class DuplicateScanTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task Similar_names_with_no_email_or_phone_in_common_are_found_within_an_email_domain_or_a_company()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var katherine = await _client.CreateAccountAsync(TestData.Consumer("Katherine Johnson", "katherine.johnson@example.org"), admin.Headers);
+        var katharine = await _client.CreateAccountAsync(TestData.Consumer("Katharine Johnson", "katharine.johnson@example.org").Confirmed(), admin.Headers);
+        var acme = await _client.CreateAccountAsync(TestData.Company("Acme Industries", "info@acme.com", domain: "acme.com"), admin.Headers);
+        var acmeLtd = await _client.CreateAccountAsync(
+            TestData.Company("Acme Industries Ltd", "sales@acme-mail.com", domain: "acme.com").Confirmed(), admin.Headers);
+        var globex = await _client.CreateAccountAsync(TestData.Company("Globex", domain: "globex.com"), admin.Headers);
+        var globexEurope = await _client.CreateAccountAsync(TestData.Company("Globex Europe", domain: "globex.com"), admin.Headers);
+        var wilhelmina = await _client.CreateContactAsync(TestData.Contact(globex, "Wilhelmina", "Schneider"), admin.Headers);
+        var misspelt = TestData.Contact(globexEurope, "Wilhelmina", "Schnieder");
+        misspelt.ConfirmNotDuplicate = true;
+        var wilhelminaInEurope = await _client.CreateContactAsync(misspelt, admin.Headers);
+
+        var response = await _client.ListDuplicateGroupsAsync(new Proto.ListDuplicateGroupsRequest { RunScanNow = true }, admin.Headers);
+
+        string[] expected =
+            [$"{katherine.Name} {katharine.Name}", $"{acme.Name} {acmeLtd.Name}", $"{wilhelmina.Name} {wilhelminaInEurope.Name}"];
+        Assert.Equal(
+            expected.Order(StringComparer.Ordinal),
+            response.Groups.Select(g => string.Join(' ', g.Members.Select(m => m.Name))).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task The_background_scan_finds_duplicates_without_being_asked()
     {
         var admin = server.Admin(TestData.NewTenant());

@@ -10,9 +10,11 @@ public sealed record DuplicateMatch(double Score, IReadOnlyList<string> MatchedF
 
 /// <summary>
 /// Scores two profiles by combining independent evidence (a noisy-OR: 1 - Π(1 - e)): the same email (0.9), the same
-/// phone (0.85), similar names (0.2 to 0.7 for Jaro-Winkler 0.85 to 1), a similar mailbox at the same domain (0.5),
-/// and the same company domain when the names are similar too (0.3). A shared company domain alone is no evidence:
-/// colleagues share it.
+/// phone (0.85), similar names (0.2 to 0.7 for Jaro-Winkler 0.85 to 1), a similar mailbox at the same domain (0.5; at a
+/// free-mail provider 0.25, since millions of people have mailboxes there), and the same company domain when the names
+/// are similar too (0.3). A shared company domain alone is no evidence: colleagues share it. So near names with near
+/// mailboxes at gmail.com ("maria.lopez", "mario.lopez") are possible duplicates, not probable ones; the same name
+/// with a near mailbox there is probable.
 /// </summary>
 public static class DuplicateScorer
 {
@@ -61,13 +63,14 @@ public static class DuplicateScorer
             return 0.9;
         }
 
-        if (!string.Equals(EmailAddresses.DomainOf(a), EmailAddresses.DomainOf(b), StringComparison.OrdinalIgnoreCase))
+        var domain = EmailAddresses.DomainOf(a);
+        if (!string.Equals(domain, EmailAddresses.DomainOf(b), StringComparison.OrdinalIgnoreCase))
         {
             return 0;
         }
 
         var similarity = JaroWinkler.Similarity(MailboxKey(a), MailboxKey(b));
-        return similarity >= 0.9 ? 0.5 : 0;
+        return similarity < 0.9 ? 0 : WebDomains.IsFreeMail(domain) ? 0.25 : 0.5;
     }
 
     private static string MailboxKey(string email) =>

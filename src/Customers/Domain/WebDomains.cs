@@ -41,9 +41,10 @@ public static class WebDomains
 
     /// <summary>The company a mailbox belongs to, or null for free-mail providers.</summary>
     public static string? CompanyDomainOf(string? email) =>
-        email is null || FreeMailDomains.Contains(EmailAddresses.DomainOf(email).ToLowerInvariant())
-            ? null
-            : EmailAddresses.DomainOf(email).ToLowerInvariant();
+        email is null || IsFreeMail(EmailAddresses.DomainOf(email)) ? null : EmailAddresses.DomainOf(email).ToLowerInvariant();
+
+    /// <summary>Whether anyone can have a mailbox at <paramref name="domain"/> (gmail.com, yahoo.com …).</summary>
+    public static bool IsFreeMail(string domain) => FreeMailDomains.Contains(domain.ToLowerInvariant());
 
     /// <returns><paramref name="domain"/> (lower-case) when it is a valid host name with a top-level domain, else null.</returns>
     internal static string? Validate(string domain)

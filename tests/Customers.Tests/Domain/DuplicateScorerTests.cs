@@ -27,6 +27,28 @@ public sealed class DuplicateScorerTests
     }
 
     [Fact]
+    public void Near_names_with_near_mailboxes_at_a_free_mail_provider_are_possible_but_not_probable()
+    {
+        var match = DuplicateScorer.Score(
+            PartyProfile.Of("Maria Lopez", "maria.lopez@gmail.com", null, null),
+            PartyProfile.Of("Mario Lopez", "mario.lopez@gmail.com", null, null));
+
+        Assert.True(match.IsPossible, $"score {match.Score}");
+        Assert.False(match.IsProbable, $"score {match.Score}");
+        Assert.Equal(["name", "email"], match.MatchedFields);
+    }
+
+    [Fact]
+    public void The_same_name_with_a_near_mailbox_at_a_free_mail_provider_is_probable()
+    {
+        var match = DuplicateScorer.Score(
+            PartyProfile.Of("Jon Smith", "jon.smith@gmail.com", null, null),
+            PartyProfile.Of("Jon Smith", "jon.smith1@gmail.com", null, null));
+
+        Assert.True(match.IsProbable, $"score {match.Score}");
+    }
+
+    [Fact]
     public void Colleagues_sharing_a_company_domain_are_not_duplicates()
     {
         var match = DuplicateScorer.Score(

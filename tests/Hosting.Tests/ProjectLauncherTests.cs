@@ -22,13 +22,15 @@ public sealed class ProjectLauncherTests
 
         await DotnetProject.WaitUntilHealthyAsync(sales, new Uri($"http://127.0.0.1:{port}/health"), TimeSpan.FromSeconds(60), CancellationToken.None);
         var processIds = sales.ProcessIds;
+        var tree = new StartedTree(processIds);
+        Assert.True(tree.ListensOn(port));
         var commandLine = await File.ReadAllTextAsync($"/proc/{sales.Id}/cmdline");
         await sales.StopAsync(UnixSignal.Terminate, TimeSpan.FromSeconds(5), CancellationToken.None);
 
         Assert.Contains($"src/Sales/bin/{Configuration}/net10.0/CrmPlatform.Sales.dll", commandLine, StringComparison.Ordinal);
         Assert.Equal(0, await sales.Exited);
         Assert.DoesNotContain(processIds, ProcessState.IsRunning);
-        Assert.False(await ProcessState.AcceptsConnectionsAsync(port));
+        Assert.False(tree.ListensOn(port));
     }
 
     [Fact]
@@ -75,6 +77,8 @@ public sealed class ProjectLauncherTests
             },
         });
         var sales = await salesPid.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        var tree = new StartedTree(harness.ProcessIds);
+        Assert.True(tree.ListensOn(port));
 
         using (var kill = Process.Start("kill", ["-TERM", harness.Id.ToString(CultureInfo.InvariantCulture)]))
         {
@@ -89,7 +93,7 @@ public sealed class ProjectLauncherTests
         }
 
         Assert.False(ProcessState.IsRunning(sales), "the service outlived the harness that started it");
-        Assert.False(await ProcessState.AcceptsConnectionsAsync(port));
+        Assert.False(tree.ListensOn(port), "the harness or the service it started still listens");
     }
 
     private static ProjectStartInfo Sales(int port, string configuration) => new("sales", SalesDirectory, configuration)

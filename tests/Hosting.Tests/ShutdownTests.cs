@@ -16,11 +16,13 @@ public sealed class ShutdownTests
 
         var processIds = server.ProcessIds;
         Assert.NotEmpty(processIds);
+        var tree = new StartedTree(processIds);
+        Assert.True(tree.ListensOn(server.Port));
 
         await server.DisposeAsync();
 
         Assert.DoesNotContain(processIds, ProcessState.IsRunning);
-        Assert.False(await ProcessState.AcceptsConnectionsAsync(server.Port));
+        Assert.False(tree.ListensOn(server.Port));
         Assert.False(Directory.Exists(server.DataDirectory));
     }
 
@@ -30,14 +32,14 @@ public sealed class ShutdownTests
         var server = await RabbitMqServer.StartAsync();
         var processIds = server.ProcessIds;
         Assert.True(processIds.Count >= 3, $"expected the script, beam.smp and epmd, got {processIds.Count} processes");
+        var tree = new StartedTree(processIds);
+        int[] ports = [server.Port, server.DistributionPort, server.EpmdPort];
+        Assert.All(ports, port => Assert.True(tree.ListensOn(port), $"port {port} has no listener of the running server"));
 
         await server.DisposeAsync();
 
         Assert.DoesNotContain(processIds, ProcessState.IsRunning);
-        foreach (var port in new[] { server.Port, server.DistributionPort, server.EpmdPort })
-        {
-            Assert.False(await ProcessState.AcceptsConnectionsAsync(port), $"port {port} still accepts connections");
-        }
+        Assert.All(ports, port => Assert.False(tree.ListensOn(port), $"port {port} still has a listener of the stopped server"));
 
         Assert.False(Directory.Exists(server.DataDirectory));
     }

@@ -20,6 +20,18 @@ internal static class ProcessTree
         return result;
     }
 
+    /// <summary>The process and the ancestors it runs under, itself first, up to but without init (pid 1).</summary>
+    public static IReadOnlyList<ProcessIdentity> WithAncestors(int pid)
+    {
+        var result = new List<ProcessIdentity>();
+        for (var entry = Read(pid); entry is { IsRunning: true } && entry.Identity.Pid > 1; entry = Read(entry.ParentPid))
+        {
+            result.Add(entry.Identity);
+        }
+
+        return result;
+    }
+
     /// <summary>True while the very process (same id and start time) exists and is not a zombie.</summary>
     public static bool IsRunning(ProcessIdentity process) =>
         Read(process.Pid) is { IsRunning: true } entry && entry.Identity.StartTime == process.StartTime;
@@ -68,6 +80,10 @@ internal static class ProcessTree
             return false;
         }
     }
+
+    /// <summary>The running processes that hold a socket listening on <paramref name="port"/>, whoever started them.</summary>
+    public static IReadOnlyList<ProcessIdentity> ListenersOn(int port) =>
+        ReadAll().Where(e => e.IsRunning && ListensOn(e.Identity.Pid, port)).Select(e => e.Identity).ToList();
 
     private static HashSet<string> ListeningSocketInodes(int pid, int port)
     {

@@ -1,3 +1,4 @@
+using System.Data;
 using CrmPlatform.Customers.Data;
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.ServiceDefaults.Security;
@@ -24,8 +25,16 @@ public sealed class DuplicateScanOperations(NpgsqlDataSource dataSource, TimePro
     {
         var scannedAt = Sql.ToMicroseconds(time.GetUtcNow());
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var accounts = await GroupsAsync(connection, tenantId, RecordKind.Account, cancellationToken);
-        var contacts = await GroupsAsync(connection, tenantId, RecordKind.Contact, cancellationToken);
+        List<DuplicateGroup> accounts, contacts;
+
+        // One snapshot for every read of the scan: a record changed meanwhile is seen wholly before or wholly after.
+        await using (var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
+        {
+            accounts = await GroupsAsync(connection, tenantId, RecordKind.Account, cancellationToken);
+            contacts = await GroupsAsync(connection, tenantId, RecordKind.Contact, cancellationToken);
+            await snapshot.CommitAsync(cancellationToken);
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await DuplicateScanRows.ReplaceAsync(transaction, tenantId, [.. accounts, .. contacts], scannedAt, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

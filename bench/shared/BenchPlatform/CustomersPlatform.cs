@@ -17,6 +17,7 @@ public sealed class CustomersPlatform : IAsyncDisposable
     private const string GatewayDatabase = "gateway";
 
     private readonly List<IAsyncDisposable> _parts = [];
+    private readonly List<ChildProcess> _services = [];
 
     private CustomersPlatform(PostgresServer postgres, TokenSettings auth)
     {
@@ -33,6 +34,9 @@ public sealed class CustomersPlatform : IAsyncDisposable
 
     /// <summary>The gateway's integrator (h2c) endpoint.</summary>
     public Uri GatewayGrpc { get; private set; } = null!;
+
+    /// <summary>The processes of the Customers service and the gateway.</summary>
+    public IReadOnlyList<int> ServiceProcessIds => [.. _services.SelectMany(service => service.ProcessIds)];
 
     /// <summary>A token of an admin of <paramref name="tenant"/>, valid for two hours.</summary>
     public string AdminToken(string tenant) =>
@@ -131,6 +135,7 @@ public sealed class CustomersPlatform : IAsyncDisposable
         };
         var project = DotnetProject.Start(new ProjectStartInfo(name, directory, "Release") { EnvironmentVariables = environment });
         _parts.Add(project);
+        _services.Add(project);
         await DotnetProject.WaitUntilHealthyAsync(project, new Uri($"http://127.0.0.1:{httpPort}/health"), TimeSpan.FromSeconds(90), cancellationToken);
     }
 }

@@ -5,14 +5,16 @@ namespace CrmPlatform.EndToEnd.Tests;
 /// <summary>
 /// An enterprise user in Debian's chromium (driven by playwright-core, tests/EndToEnd.Tests/browser/web-app.mjs) works
 /// through the web app served by the gateway of the running platform: signs in, creates a customer and finds it, sorts
-/// the list by name, opens its 360 page, fixes an invalid edit, imports 1,000 customers from a CSV file, is warned of a
-/// near-duplicate, and signs out. Screenshots of every step go to .crm/test-results/screenshots/web-app.
+/// the list by name, opens its 360 page, fixes an invalid edit, adds three contacts, imports 1,000 customers from a CSV
+/// file, finds the contacts in the contacts list by the customer's name, sorts them by family name both ways (the order
+/// survives a reload), edits one and comes back to the same list, opens their account from it and lists only that
+/// account's contacts, is warned of a near-duplicate, and signs out. Screenshots of every step go to .crm/test-results/screenshots/web-app.
 /// </summary>
 [Collection(WebAppPlatformCollection.Name)]
 public sealed class WebAppBrowserTests(WebAppPlatformFixture platform)
 {
     [Fact]
-    public async Task A_user_signs_in_manages_customers_imports_a_csv_and_signs_out()
+    public async Task A_user_signs_in_manages_customers_and_their_contacts_imports_a_csv_and_signs_out()
     {
         var root = platform.App.Options.RepositoryRoot;
         var browserDirectory = Path.Combine(root, "tests", "EndToEnd.Tests", "browser");

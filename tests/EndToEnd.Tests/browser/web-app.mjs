@@ -1,6 +1,7 @@
 // Works through the web app like an enterprise user, at a 1280x720 laptop size: sign in, create a customer and find it,
-// sort the list, open its 360 page, fix an invalid edit, import 1,000 customers from CSV, meet the duplicate warning,
-// sign out.
+// sort the list, open its 360 page, fix an invalid edit, add contacts, import 1,000 customers from CSV, find the contacts
+// in the contacts list (search, sort by family name, edit one, open their account, list only that account's contacts),
+// meet the duplicate warning, sign out.
 // Input (environment): APP_URL (the gateway's web port), ADMIN_EMAIL, ADMIN_PASSWORD, SCREENSHOTS (a directory).
 import { chromium } from "playwright-core";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
@@ -15,6 +16,12 @@ const importRows = 1000;
 const run = Date.now().toString(36);
 const customerName = `Northwind Browser ${run}`;
 const customerEmail = `buyer.${run}@northwind-${run}.example.com`;
+// Created in this order; sorted by family name they read Dijkstra, Hopper, Turing.
+const people = [
+  { given: "Grace", family: "Hopper", title: "Rear admiral", phone: "+44 20 7946 0101" },
+  { given: "Alan", family: "Turing", title: "Mathematician", phone: "+44 20 7946 0102" },
+  { given: "Edsger", family: "Dijkstra", title: "Professor", phone: "+44 20 7946 0103" },
+].map(p => ({ ...p, email: `${p.given.toLowerCase()}.${run}@northwind-${run}.example.com` }));
 
 mkdirSync(SCREENSHOTS, { recursive: true });
 const profile = mkdtempSync(join(tmpdir(), "crm-web-app-chromium-"));
@@ -46,6 +53,24 @@ async function waitUntil(what, check, timeoutMs = 30_000) {
 /** The texts that describe a form control (its hint and error), through aria-describedby. */
 const descriptionOf = control => control.evaluate(el =>
   (el.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean).map(id => document.getElementById(id)?.textContent ?? "").join(" "));
+
+/** The texts in one column of a table's rows, found by the column's heading (without its sort mark). */
+async function columnTexts(table, heading) {
+  const headings = (await table.locator("thead th").allInnerTexts()).map(h => h.replace(/[↕▲▼]/g, "").trim());
+  const index = headings.indexOf(heading);
+  if (index < 0) throw new Error(`no column "${heading}" in ${headings.join(", ")}`);
+  return table.locator(`tbody tr td:nth-child(${index + 1})`).allInnerTexts();
+}
+
+/** Waits until a column reads exactly `expected`, top to bottom. */
+async function waitForColumn(table, heading, expected) {
+  await table.getByRole("columnheader", { name: heading, exact: true }).waitFor();
+  let seen = [];
+  await waitUntil(`the ${heading} column to read ${expected.join(", ")}`, async () => {
+    seen = await columnTexts(table, heading);
+    return seen.join("|") === expected.join("|");
+  }).catch(error => { throw new Error(`${error.message}; it reads ${seen.join(", ")}`); });
+}
 
 /** The value shown after a term in a description list. */
 const factValue = (page, term) => page.locator("dt", { hasText: term }).locator("xpath=following-sibling::dd[1]").innerText();
@@ -133,6 +158,21 @@ try {
   await page.getByText(fixedEmail).waitFor();
   await shot(page, "4b-fixed");
 
+  step("4c add three contacts to the customer");
+  for (const person of people) {
+    await page.getByRole("link", { name: "Add contact" }).click();
+    await page.getByRole("heading", { name: "New contact" }).waitFor();
+    await page.getByLabel("Given name").fill(person.given);
+    await page.getByLabel("Family name").fill(person.family);
+    await page.getByLabel("Email", { exact: true }).fill(person.email);
+    await page.getByLabel("Phone", { exact: true }).fill(person.phone);
+    await page.getByLabel("Job title").fill(person.title);
+    await page.getByRole("button", { name: "Add contact" }).click();
+    await page.waitForURL(customerUrl);
+    await page.getByRole("cell", { name: `${person.given} ${person.family}`, exact: true }).waitFor();
+  }
+  await shot(page, "4c-contacts-added");
+
   step(`5 import a ${importRows}-row CSV and watch the progress reach 100%`);
   await areas.getByRole("link", { name: "Customers", exact: true }).click();
   await page.getByRole("link", { name: "Import CSV" }).click();
@@ -154,6 +194,66 @@ try {
   const failed = await factValue(page, "Failed rows");
   if (failed !== "0") throw new Error(`${failed} rows failed to import`);
   await shot(page, "5-import");
+
+  step("5b open the contacts list and search it for the customer's contacts");
+  await areas.getByRole("link", { name: "Customers", exact: true }).click();
+  await page.getByRole("navigation", { name: "Customers" }).getByRole("link", { name: "Contacts", exact: true }).click();
+  await page.getByRole("heading", { name: "Contacts", exact: true }).waitFor();
+  const contactsTable = page.getByRole("table");
+  await waitUntil("the imported contacts in the unfiltered list", async () =>
+    (await columnTexts(contactsTable, "Family name")).some(name => name === `Lovelace, ${run}`));
+  const searchContacts = page.getByRole("searchbox", { name: "Search" });
+  await searchContacts.fill(customerName);
+  await searchContacts.press("Enter");
+  await waitForColumn(contactsTable, "Family name", ["Hopper", "Turing", "Dijkstra"]);
+  const hopper = contactsTable.getByRole("row").filter({ has: page.getByRole("cell", { name: "Hopper", exact: true }) });
+  for (const text of ["Grace", people[0].email, people[0].title]) await hopper.getByRole("cell", { name: text, exact: true }).waitFor();
+  await hopper.getByRole("link", { name: customerName, exact: true }).waitFor();
+  await shot(page, "5b-contacts-search");
+
+  step("5c sort the contacts by family name, A to Z and back, and keep that order over a reload");
+  const familyHeading = page.getByRole("columnheader", { name: "Family name", exact: true });
+  const sortByFamily = familyHeading.getByRole("button", { name: "Family name", exact: true });
+  await sortByFamily.click();
+  await waitUntil("the family name heading sorted ascending", async () => (await familyHeading.getAttribute("aria-sort")) === "ascending");
+  await waitForColumn(contactsTable, "Family name", ["Dijkstra", "Hopper", "Turing"]);
+  await sortByFamily.click();
+  await waitUntil("the family name heading sorted descending", async () => (await familyHeading.getAttribute("aria-sort")) === "descending");
+  await waitForColumn(contactsTable, "Family name", ["Turing", "Hopper", "Dijkstra"]);
+  await waitForColumn(contactsTable, "Given name", ["Alan", "Grace", "Edsger"]);
+  const contactsAddress = new URL(page.url());
+  if (contactsAddress.searchParams.get("sort") !== "family_name desc" || contactsAddress.searchParams.get("q") !== customerName) {
+    throw new Error(`the search and sort are not in the address: ${page.url()}`);
+  }
+  await page.reload();
+  await waitForColumn(contactsTable, "Family name", ["Turing", "Hopper", "Dijkstra"]);
+  if ((await searchContacts.inputValue()) !== customerName) throw new Error("the search box lost the search after a reload");
+  await shot(page, "5c-contacts-sorted");
+
+  step("5d edit a contact from the list and come back to the same list");
+  await hopper.getByRole("link", { name: "Edit Grace Hopper" }).click();
+  const jobTitle = page.getByLabel("Job title");
+  await waitUntil("the contact form to load", async () => (await jobTitle.inputValue()) === people[0].title);
+  await jobTitle.fill("Rear admiral, US Navy");
+  await jobTitle.press("Enter");
+  await page.waitForURL(url => url.pathname === contactsAddress.pathname && url.search === contactsAddress.search);
+  await hopper.getByRole("cell", { name: "Rear admiral, US Navy", exact: true }).waitFor();
+  await waitForColumn(contactsTable, "Family name", ["Turing", "Hopper", "Dijkstra"]);
+
+  step("5e open a contact's account from the list");
+  await hopper.getByRole("link", { name: customerName, exact: true }).click();
+  await page.waitForURL(customerUrl);
+  await page.getByRole("heading", { name: customerName, exact: true }).waitFor();
+  await shot(page, "5e-contact-account");
+
+  step("5f list only this customer's contacts, then every account's again");
+  await page.getByRole("link", { name: "Open in the contacts list" }).click();
+  await page.getByText(`Only the contacts of ${customerName}.`).waitFor();
+  await waitForColumn(contactsTable, "Family name", ["Hopper", "Turing", "Dijkstra"]);
+  await shot(page, "5f-one-customers-contacts");
+  await page.getByRole("button", { name: "Show every account's contacts" }).click();
+  await waitUntil("the imported contacts back in the list", async () =>
+    (await columnTexts(contactsTable, "Family name")).some(name => name === `Lovelace, ${run}`));
 
   step("6 see the duplicate warning on a near-duplicate");
   await areas.getByRole("link", { name: "Customers", exact: true }).click();

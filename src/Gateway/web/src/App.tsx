@@ -7,6 +7,7 @@ import { ApiKeysPage } from "./pages/admin/ApiKeysPage";
 import { UsersPage } from "./pages/admin/UsersPage";
 import { AccountFormPage } from "./pages/customers/AccountFormPage";
 import { ContactFormPage } from "./pages/customers/ContactFormPage";
+import { ContactsListPage } from "./pages/customers/ContactsListPage";
 import { Customer360Page } from "./pages/customers/Customer360Page";
 import { CustomersListPage } from "./pages/customers/CustomersListPage";
 import { DuplicatesPage } from "./pages/customers/DuplicatesPage";
@@ -33,6 +34,7 @@ export function App() {
         <Route index element={<Navigate to="/customers" replace />} />
         <Route path="customers" element={<CustomersListPage />} />
         <Route path="customers/new" element={<AccountFormPage />} />
+        <Route path="customers/contacts" element={<ContactsListPage />} />
         <Route path="customers/import" element={<ImportPage />} />
         <Route path="customers/duplicates" element={<DuplicatesPage />} />
         <Route path="customers/merge" element={<MergePage />} />

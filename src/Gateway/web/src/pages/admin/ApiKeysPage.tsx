@@ -7,7 +7,7 @@ import { TextField } from "../../components/fields";
 import { useLoad } from "../../components/useLoad";
 import type { ApiKey, CreatedApiKey } from "../../gen/crm/identity/v1/identity_pb";
 import { formatTime } from "../../lib/format";
-import { AdminNav, RolesField } from "./AdminNav";
+import { RolesField } from "./RolesField";
 import { roleLabel } from "./roles";
 
 /** Admin: API keys for integrators — create (the key is shown once), list, revoke. */
@@ -28,7 +28,6 @@ export function ApiKeysPage() {
   return (
     <section>
       <h1>API keys</h1>
-      <AdminNav />
       {created ? <NewKey created={created} onDone={() => setCreated(undefined)} /> : <CreateKeyForm onCreated={(k) => { setCreated(k); keys.reload(); }} />}
       <ErrorAlert message={keys.error || error} />
       <table className="data">

@@ -7,7 +7,7 @@ import { useLoad } from "../../components/useLoad";
 import type { User } from "../../gen/crm/identity/v1/identity_pb";
 import { formatTime } from "../../lib/format";
 import { currentToken, firstPage, hasPrevious, next, pageNumber, previous } from "../../lib/paging";
-import { AdminNav, RolesField } from "./AdminNav";
+import { RolesField } from "./RolesField";
 import { roleLabel } from "./roles";
 
 /** Admin: the users who may sign in, their roles, and disabling them. */
@@ -29,7 +29,6 @@ export function UsersPage() {
   return (
     <section>
       <h1>Users</h1>
-      <AdminNav />
       <CreateUserForm onCreated={users.reload} />
       <ErrorAlert message={users.error || error} />
       <table className="data">

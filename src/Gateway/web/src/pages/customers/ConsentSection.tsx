@@ -6,9 +6,8 @@ import { EnumField, SelectField, TextField } from "../../components/fields";
 import { type Contact, type ContactConsent, ConsentPurposeSchema } from "../../gen/crm/customers/v1/customers_pb";
 import { enumLabel } from "../../lib/enums";
 import { formatTime } from "../../lib/format";
+import { contactName } from "../../lib/names";
 import { options } from "./options";
-
-const personOf = (c: Contact) => `${c.givenName} ${c.familyName}`.trim() || c.email || c.name;
 
 /** Each contact's current consent per purpose, and the form to record a grant or a withdrawal. */
 export function ConsentSection({ contacts, consents, onChanged }: { contacts: Contact[]; consents: ContactConsent[]; onChanged: () => void }) {
@@ -25,7 +24,7 @@ export function ConsentSection({ contacts, consents, onChanged }: { contacts: Co
           <tbody>
             {rows.map(({ contact, record }) => (
               <tr key={`${record.contact}-${record.purpose}`}>
-                <td>{contact ? personOf(contact) : record.contact}</td>
+                <td>{contact ? contactName(contact) : record.contact}</td>
                 <td>{enumLabel(ConsentPurposeSchema, record.purpose)}</td>
                 <td>{record.granted ? "Granted" : "Withdrawn"}</td>
                 <td>{record.source}</td>
@@ -70,7 +69,7 @@ function RecordConsentForm({ contacts, onRecorded }: { contacts: Contact[]; onRe
       <form onSubmit={submit} aria-label="Record consent" noValidate>
         <ErrorAlert message={problem?.message ?? ""} />
         {done && <Notice>{done}</Notice>}
-        <SelectField label="Contact" value={contact} onChange={setContact} options={contacts.map((c) => ({ value: c.name, label: personOf(c) }))} error={problem?.fieldErrors.contact} />
+        <SelectField label="Contact" value={contact} onChange={setContact} options={contacts.map((c) => ({ value: c.name, label: contactName(c) }))} error={problem?.fieldErrors.contact} />
         <EnumField label="Purpose" value={purpose} onChange={setPurpose} options={options.consentPurpose} error={problem?.fieldErrors.purpose} />
         <SelectField label="Decision" value={granted} onChange={setGranted} options={[{ value: "grant", label: "Grant" }, { value: "withdraw", label: "Withdraw" }]} />
         <TextField label="Source" value={source} onChange={setSource} required hint="Where it was given or withdrawn: web form, phone call…" error={problem?.fieldErrors.source} />

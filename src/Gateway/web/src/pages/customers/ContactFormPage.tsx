@@ -1,6 +1,6 @@
 import { Code } from "@connectrpc/connect";
 import { type FormEvent, useEffect, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { customers } from "../../api/clients";
 import { type ErrorView, explain } from "../../api/errors";
 import { ErrorAlert } from "../../components/Alert";
@@ -46,11 +46,16 @@ function draftOf(contact: Contact | undefined): ContactDraft {
   };
 }
 
+/** Where the form goes back to: the page that opened it with a `returnTo` state (e.g. the contacts list), else the customer's 360 page. */
+export interface ContactFormState {
+  readonly returnTo?: string;
+}
+
 /** Adds a contact to a customer, or edits one of its contacts. */
 export function ContactFormPage() {
   const { id, contactId } = useParams();
   const editing = contactId !== undefined;
-  const backTo = `/customers/${id}`;
+  const backTo = (useLocation().state as ContactFormState | null)?.returnTo ?? `/customers/${id}`;
   const navigate = useNavigate();
   const loaded = useLoad(async (signal) => (editing ? customers.getContact({ name: `contacts/${contactId}` }, { signal }) : undefined), [contactId]);
   const [draft, setDraft] = useState<ContactDraft>(draftOf(undefined));

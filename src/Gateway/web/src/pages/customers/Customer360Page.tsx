@@ -13,7 +13,7 @@ import {
 } from "../../gen/crm/customers/v1/customers_pb";
 import { enumLabel } from "../../lib/enums";
 import { formatTime } from "../../lib/format";
-import { idOf } from "../../lib/names";
+import { contactEditPath, contactName, idOf } from "../../lib/names";
 import { CommitmentSection } from "./CommitmentSection";
 import { ConsentSection } from "./ConsentSection";
 import { FollowUpsSection, TimelineSection } from "./TimelineSection";
@@ -111,7 +111,10 @@ function PhaseSection({ account, history }: { account: Account; history: PhaseCh
 function ContactsSection({ accountId, contacts }: { accountId: string; contacts: Contact[] }) {
   return (
     <section aria-labelledby="contacts-heading" className="panel wide">
-      <h2 id="contacts-heading">Contacts</h2>
+      <div className="panel-header">
+        <h2 id="contacts-heading">Contacts</h2>
+        {contacts.length > 0 && <Link to={`/customers/contacts?account=${accountId}`}>Open in the contacts list</Link>}
+      </div>
       {contacts.length === 0 ? <p>No contacts yet.</p> : (
         <table className="data compact">
           <caption className="visually-hidden">Contacts of this customer</caption>
@@ -119,19 +122,16 @@ function ContactsSection({ accountId, contacts }: { accountId: string; contacts:
             <tr><th scope="col">Name</th><th scope="col">Job title</th><th scope="col">Email</th><th scope="col">Phone</th><th scope="col">Prefers</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
           </thead>
           <tbody>
-            {contacts.map((c) => {
-              const name = `${c.givenName} ${c.familyName}`.trim();
-              return (
-                <tr key={c.name}>
-                  <td>{name}</td>
-                  <td>{c.jobTitle}</td>
-                  <td>{c.email}</td>
-                  <td>{c.phone}</td>
-                  <td>{enumLabel(ContactChannelSchema, c.preferredChannel)}</td>
-                  <td><Link to={`/customers/${accountId}/contacts/${idOf(c.name)}/edit`}>Edit<span className="visually-hidden"> {name}</span></Link></td>
-                </tr>
-              );
-            })}
+            {contacts.map((c) => (
+              <tr key={c.name}>
+                <td>{`${c.givenName} ${c.familyName}`.trim()}</td>
+                <td>{c.jobTitle}</td>
+                <td>{c.email}</td>
+                <td>{c.phone}</td>
+                <td>{enumLabel(ContactChannelSchema, c.preferredChannel)}</td>
+                <td><Link to={contactEditPath(c)}>Edit<span className="visually-hidden"> {contactName(c)}</span></Link></td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}

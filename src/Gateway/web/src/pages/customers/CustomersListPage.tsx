@@ -1,10 +1,13 @@
 import { type FormEvent, useState } from "react";
-import { Link, useSearchParams } from "react-router";
-import { useSession } from "../../api/useSession";
-import { customers, identity } from "../../api/clients";
+import { Link } from "react-router";
+import { customers } from "../../api/clients";
 import { messageOf } from "../../api/errors";
 import { ErrorAlert } from "../../components/Alert";
-import { EnumField, SelectField, TextField } from "../../components/fields";
+import { EnumField, TextField } from "../../components/fields";
+import { OwnerField } from "../../components/OwnerField";
+import { Pager } from "../../components/Pager";
+import { SortHeading } from "../../components/SortHeading";
+import { useListAddress } from "../../components/useListAddress";
 import { useLoad } from "../../components/useLoad";
 import {
   type AccountKind,
@@ -19,12 +22,10 @@ import { toCsv } from "../../lib/csv";
 import { downloadText } from "../../lib/download";
 import { enumLabel } from "../../lib/enums";
 import { formatTime } from "../../lib/format";
-import { customerPath, idOf } from "../../lib/names";
-import { currentToken, firstPage, hasPrevious, next, type PageCursor, pageNumber, previous } from "../../lib/paging";
-import { ariaSort, orderBy, parseSort, type SortField, toggleSort } from "../../lib/sorting";
+import { customerPath } from "../../lib/names";
+import { currentToken } from "../../lib/paging";
+import { orderBy, sortCaption, type SortColumns, timeSortColumns } from "../../lib/sorting";
 import { options } from "./options";
-
-const pageSizes = [25, 50, 100];
 
 interface Filters {
   query: string;
@@ -33,16 +34,15 @@ interface Filters {
   phase: RelationshipPhase;
   commitmentSegment: CommitmentSegment;
   kind: AccountKind;
-  orderBy: string;
 }
 
-const sortDescriptions: Record<SortField, [string, string]> = {
-  display_name: ["by name, A to Z", "by name, Z to A"],
-  create_time: ["by creation, oldest first", "by creation, newest first"],
-  update_time: ["by last update, least recent first", "by last update, most recent first"],
-};
+/** The ListAccounts `order_by` fields, as column headings. */
+const sortColumns = {
+  display_name: { label: "Name", ascending: "by name, A to Z", descending: "by name, Z to A" },
+  ...timeSortColumns,
+} satisfies SortColumns<string>;
 
-/** The filters and sort of the list, kept in the address so a list can be bookmarked and survives Back. */
+/** The filters of the list, kept in the address so a list can be bookmarked and survives Back. */
 function filtersOf(params: URLSearchParams): Filters {
   return {
     query: params.get("q") ?? "",
@@ -51,65 +51,40 @@ function filtersOf(params: URLSearchParams): Filters {
     phase: Number(params.get("phase") ?? 0),
     commitmentSegment: Number(params.get("segment") ?? 0),
     kind: Number(params.get("kind") ?? 0),
-    orderBy: orderBy(parseSort(params.get("sort"))),
   };
 }
 
 export function CustomersListPage() {
-  const [params, setParams] = useSearchParams();
-  const filters = filtersOf(params);
-  const sort = parseSort(filters.orderBy);
-  const filterKey = params.toString();
+  const list = useListAddress(sortColumns);
+  const filters = filtersOf(list.params);
+  const request = { ...filters, orderBy: orderBy(list.sort) };
   const [draft, setDraft] = useState(filters);
-  const [pageSize, setPageSize] = useState(pageSizes[0]);
-  const [paging, setPaging] = useState<{ key: string; cursor: PageCursor }>({ key: filterKey, cursor: firstPage });
-  const cursor = paging.key === filterKey ? paging.cursor : firstPage;
   const [exporting, setExporting] = useState<{ count: number } | undefined>();
   const [exportError, setExportError] = useState("");
 
   const page = useLoad(
-    (signal) => customers.listAccounts({ ...filters, pageSize, pageToken: currentToken(cursor) }, { signal }),
-    [filterKey, pageSize, cursor],
+    (signal) => customers.listAccounts({ ...request, pageSize: list.pageSize, pageToken: currentToken(list.cursor) }, { signal }),
+    [list.key, list.cursor],
   );
 
   const search = (event: FormEvent) => {
     event.preventDefault();
-    const next = new URLSearchParams();
-    const set = (key: string, value: string | number | undefined) => {
-      if (value) next.set(key, String(value));
-    };
-    set("q", draft.query.trim());
-    set("owner", draft.ownerUserId);
-    set("tag", draft.tag.trim());
-    set("phase", draft.phase);
-    set("segment", draft.commitmentSegment);
-    set("kind", draft.kind);
-    set("sort", filters.orderBy);
-    setParams(next);
+    list.search({
+      q: draft.query.trim(),
+      owner: draft.ownerUserId,
+      tag: draft.tag.trim(),
+      phase: draft.phase,
+      segment: draft.commitmentSegment,
+      kind: draft.kind,
+    });
   };
-
-  /** A new order starts again from the first page: the paging state is keyed by the address. */
-  const sortBy = (field: SortField) => {
-    const next = new URLSearchParams(params);
-    next.set("sort", orderBy(toggleSort(sort, field)));
-    setParams(next);
-  };
-
-  const sortHeader = (field: SortField, label: string) => (
-    <th scope="col" aria-sort={ariaSort(sort, field)}>
-      <button type="button" className="sort-heading" onClick={() => sortBy(field)}>
-        {label}
-        <span aria-hidden="true" className="sort-mark">{sort?.field !== field ? "↕" : sort.descending ? "▼" : "▲"}</span>
-      </button>
-    </th>
-  );
 
   const exportCsv = async () => {
     setExportError("");
     setExporting({ count: 0 });
     const records: string[][] = [[...exportColumns]];
     try {
-      for await (const account of customers.exportAccounts({ filter: filters })) {
+      for await (const account of customers.exportAccounts({ filter: request })) {
         records.push(exportRecord(account));
         if (records.length % 100 === 0) setExporting({ count: records.length - 1 });
       }
@@ -152,21 +127,20 @@ export function CustomersListPage() {
       <ErrorAlert message={page.error} />
       <table className="data">
         <caption>
-          {sort ? `Customers, sorted ${sortDescriptions[sort.field][sort.descending ? 1 : 0]}.` : "Customers."}
-          {" "}Sort with the Name, Created and Updated column headings.
+          {sortCaption("Customers", sortColumns, list.sort)}
           {page.loading && <span role="status"> Loading…</span>}
         </caption>
         <thead>
           <tr>
-            {sortHeader("display_name", "Name")}
+            <SortHeading list={list} field="display_name" />
             <th scope="col">Kind</th>
             <th scope="col">Email</th>
             <th scope="col">Phone</th>
             <th scope="col">Phase</th>
             <th scope="col">Commitment segment</th>
             <th scope="col">Tags</th>
-            {sortHeader("create_time", "Created")}
-            {sortHeader("update_time", "Updated")}
+            <SortHeading list={list} field="create_time" />
+            <SortHeading list={list} field="update_time" />
           </tr>
         </thead>
         <tbody>
@@ -188,26 +162,7 @@ export function CustomersListPage() {
           )}
         </tbody>
       </table>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={!hasPrevious(cursor)} onClick={() => setPaging({ key: filterKey, cursor: previous(cursor) })}>Previous page</button>
-        <span>Page {pageNumber(cursor)}</span>
-        <button type="button" className="secondary" disabled={!page.data?.nextPageToken} onClick={() => setPaging({ key: filterKey, cursor: next(cursor, page.data!.nextPageToken) })}>Next page</button>
-        <SelectField label="Per page" value={pageSize} onChange={(v) => setPageSize(Number(v))} options={pageSizes.map((n) => ({ value: n, label: String(n) }))} />
-      </nav>
+      <Pager list={list} nextPageToken={page.data?.nextPageToken} />
     </section>
   );
-}
-
-/** Anyone, me, or (for admins, who may list users) any user. */
-function OwnerField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
-  const state = useSession();
-  const me = state.status === "signedIn" ? state.user : undefined;
-  const isAdmin = me?.roles.includes("admin") ?? false;
-  const users = useLoad(async (signal) => (isAdmin ? (await identity.listUsers({ pageSize: 1000 }, { signal })).users : []), [isAdmin]);
-  const meId = me ? idOf(me.name) : "";
-  const choices = [
-    ...(me ? [{ value: meId, label: "Me" }] : []),
-    ...(users.data ?? []).filter((u) => u.name !== me?.name).map((u) => ({ value: idOf(u.name), label: u.displayName || u.email })),
-  ];
-  return <SelectField label="Owner" value={value} onChange={onChange} options={choices} emptyLabel="Anyone" emptyValue="" />;
 }

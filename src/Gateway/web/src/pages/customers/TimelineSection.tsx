@@ -15,12 +15,13 @@ import {
 } from "../../gen/crm/customers/v1/customers_pb";
 import { enumLabel } from "../../lib/enums";
 import { formatTime, toLocalInput } from "../../lib/format";
+import { contactName } from "../../lib/names";
 import { newUuid } from "../../lib/uuid";
 import { options } from "./options";
 
-function contactName(contacts: Contact[], name: string): string {
+function nameOfContact(contacts: Contact[], name: string): string {
   const contact = contacts.find((c) => c.name === name);
-  return contact ? `${contact.givenName} ${contact.familyName}`.trim() || contact.email : "";
+  return contact ? contactName(contact) : "";
 }
 
 /** The customer's touchpoints and interactions, newest first, and the form to record one. */
@@ -47,7 +48,7 @@ export function TimelineSection({ account, contacts, timeline, onChanged }: { ac
                   enumLabel(InteractionDirectionSchema, i.direction),
                   enumLabel(InteractionPurposeSchema, i.purpose),
                   enumLabel(InteractionOutcomeSchema, i.outcome),
-                  contactName(contacts, i.contact),
+                  nameOfContact(contacts, i.contact),
                   i.source && i.source !== "customers" ? `from ${i.source}` : "",
                 ].filter(Boolean).join(" · ")}
               </div>
@@ -120,7 +121,7 @@ function RecordInteractionForm({ account, contacts, onRecorded }: { account: str
         {notice && <Notice>{notice}</Notice>}
         <div className="grid">
           <SelectField label="With" value={draft.contact} onChange={set("contact")} emptyLabel="The customer as a whole" emptyValue=""
-            options={contacts.map((c) => ({ value: c.name, label: `${c.givenName} ${c.familyName}`.trim() || c.email }))} error={error("contact")} />
+            options={contacts.map((c) => ({ value: c.name, label: contactName(c) }))} error={error("contact")} />
           <EnumField label="Channel" value={draft.channel} onChange={set("channel")} options={options.interactionChannel} error={error("channel")} />
           <EnumField label="Touchpoint type" value={draft.touchpointType} onChange={set("touchpointType")} options={options.touchpointType} error={error("touchpoint_type")} />
           <EnumField label="Touchpoint owner" value={draft.touchpointOwner} onChange={set("touchpointOwner")} options={options.touchpointOwner} error={error("touchpoint_owner")} />

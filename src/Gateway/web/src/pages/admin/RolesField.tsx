@@ -1,14 +1,4 @@
-import { NavLink } from "react-router";
 import { allRoles, roleLabel } from "./roles";
-
-export function AdminNav() {
-  return (
-    <nav aria-label="Admin" className="subnav">
-      <NavLink to="/admin/users">Users</NavLink>
-      <NavLink to="/admin/api-keys">API keys</NavLink>
-    </nav>
-  );
-}
 
 /** One checkbox per role, in a fieldset named by `legend`. */
 export function RolesField({ legend, roles, onChange }: { legend: string; roles: readonly string[]; onChange: (roles: string[]) => void }) {

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using CrmPlatform.ServiceDefaults.Background;
 using Microsoft.Extensions.Logging;
 
 namespace CrmPlatform.Customers.Application;
@@ -11,21 +11,18 @@ public sealed record DuplicateScanSettings(TimeSpan Interval)
 
 /// <summary>Every interval, scans the tenants whose accounts or contacts changed since their last scan.</summary>
 internal sealed class DuplicateScanService(
-    DuplicateScanOperations scans, DuplicateScanSettings settings, TimeProvider time, ILogger<DuplicateScanService> logger) : BackgroundService
+    DuplicateScanOperations scans, DuplicateScanSettings settings, TimeProvider time, ILogger<DuplicateScanService> logger)
+    : PeriodicBackgroundService(settings.Interval, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(settings.Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
-            {
-                await scans.ScanChangedTenantsAsync(stoppingToken);
-            }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-            {
-                CustomersLog.ScanFailed(logger, error);
-            }
+            await scans.ScanChangedTenantsAsync(cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            CustomersLog.ScanFailed(logger, error);
         }
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using CrmPlatform.ServiceDefaults.Background;
 using Microsoft.Extensions.Logging;
 
 namespace CrmPlatform.Customers.Application;
@@ -11,22 +11,19 @@ public sealed record PhaseSweepSettings(TimeSpan Interval)
 
 /// <summary>Runs the <see cref="PhaseSweep"/> at start-up and then every interval, on the injected clock.</summary>
 public sealed class PhaseSweepService(PhaseSweep sweep, TimeProvider time, PhaseSweepSettings settings, ILogger<PhaseSweepService> logger)
-    : BackgroundService
+    : PeriodicBackgroundService(settings.Interval, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool RunsAtStart => true;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(settings.Interval, time);
-        do
+        try
         {
-            try
-            {
-                await sweep.DissolveInactiveAsync(time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-            {
-                InteractionsLog.PhaseSweepFailed(logger, error, settings.Interval);
-            }
+            await sweep.DissolveInactiveAsync(Time.GetUtcNow(), cancellationToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            InteractionsLog.PhaseSweepFailed(logger, error, settings.Interval);
+        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using CrmPlatform.Gateway.Identity.Data;
-using Microsoft.Extensions.Hosting;
+using CrmPlatform.ServiceDefaults.Background;
 using Microsoft.Extensions.Logging;
 
 namespace CrmPlatform.Gateway.Identity;
@@ -13,28 +13,15 @@ internal sealed class ApiKeyUsage(
     ApiKeyStore keys,
     GatewayIdentityOptions options,
     TimeProvider timeProvider,
-    ILogger<ApiKeyUsage> logger) : BackgroundService
+    ILogger<ApiKeyUsage> logger) : PeriodicBackgroundService(options.ApiKeyUsageFlushInterval, timeProvider)
 {
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _pending = new();
 
     public void Record(Guid keyId, DateTimeOffset time) => _pending.AddOrUpdate(keyId, time, (_, known) => known > time ? known : time);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.ApiKeyUsageFlushInterval, timeProvider);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await FlushAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
 
-        await FlushAsync(CancellationToken.None);
-    }
+    protected override Task StoppedAsync() => FlushAsync(CancellationToken.None);
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {

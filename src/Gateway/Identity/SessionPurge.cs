@@ -1,5 +1,5 @@
 using CrmPlatform.Gateway.Identity.Data;
-using Microsoft.Extensions.Hosting;
+using CrmPlatform.ServiceDefaults.Background;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -14,26 +14,11 @@ internal sealed class SessionPurge(
     RefreshTokenStore tokens,
     GatewayIdentityOptions options,
     TimeProvider timeProvider,
-    ILogger<SessionPurge> logger) : BackgroundService
+    ILogger<SessionPurge> logger) : PeriodicBackgroundService(options.SessionPurgeInterval, timeProvider)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.SessionPurgeInterval, timeProvider);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await PurgeAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task PurgeAsync(CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
+        var now = Time.GetUtcNow();
         var endedBefore = now - options.EndedSessionRetention;
         try
         {

@@ -18,13 +18,15 @@ public sealed class ShutdownTests
             .Append(new Uri(app.GetConnectionString("messaging")).Port)
             .ToList();
         Assert.True(processIds.Count >= 10, $"expected six services, postgres and rabbitmq processes, got {processIds.Count}");
+        var tree = new StartedTree(processIds);
+        Assert.All(ports, port => Assert.True(tree.ListensOn(port), $"nothing of the platform listens on port {port}"));
 
         await app.DisposeAsync();
 
         Assert.DoesNotContain(processIds, ProcessState.IsRunning);
         foreach (var port in ports)
         {
-            Assert.False(await ProcessState.AcceptsConnectionsAsync(port), $"port {port} still accepts connections");
+            Assert.False(tree.ListensOn(port), $"a process of the platform still listens on port {port}");
         }
     }
 }

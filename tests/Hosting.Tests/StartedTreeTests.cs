@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CrmPlatform.Tests.Shared;
 
 namespace CrmPlatform.Hosting.Tests;
 

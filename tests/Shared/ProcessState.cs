@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace CrmPlatform.Tests.Shared;
 
-/// <summary>What the kernel says about a process id or a local port.</summary>
+/// <summary>What the kernel says about a process id.</summary>
 internal static class ProcessState
 {
     public static bool IsRunning(int pid)
@@ -14,20 +11,6 @@ internal static class ProcessState
             return stat[stat.LastIndexOf(')') + 2] is not ('Z' or 'X');
         }
         catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    public static async Task<bool> AcceptsConnectionsAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
         {
             return false;
         }

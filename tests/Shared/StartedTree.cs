@@ -1,4 +1,6 @@
-namespace CrmPlatform.Hosting.Tests;
+using CrmPlatform.Hosting;
+
+namespace CrmPlatform.Tests.Shared;
 
 /// <summary>
 /// Processes a test started, remembered while they run, so that after stopping them the test can tell a port they still

@@ -7,8 +7,8 @@ namespace CrmPlatform.EndToEnd.Tests;
 /// through the web app served by the gateway of the running platform: signs in, creates a customer and finds it, sorts
 /// the list by name, opens its 360 page, fixes an invalid edit, adds three contacts, imports 1,000 customers from a CSV
 /// file, finds the contacts in the contacts list by the customer's name, sorts them by family name both ways (the order
-/// survives a reload), edits one and comes back to the same list, opens their account from it and lists only that
-/// account's contacts, is warned of a near-duplicate, and signs out. Screenshots of every step go to .crm/test-results/screenshots/web-app.
+/// survives a reload), exports them to a CSV file in that order, edits one and comes back to the same list, opens their
+/// account from it and lists only that account's contacts, is warned of a near-duplicate, and signs out. Screenshots of every step go to .crm/test-results/screenshots/web-app.
 /// </summary>
 [Collection(WebAppPlatformCollection.Name)]
 public sealed class WebAppBrowserTests(WebAppPlatformFixture platform)

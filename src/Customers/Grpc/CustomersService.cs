@@ -74,19 +74,11 @@ public sealed partial class CustomersService(
     public override async Task ExportAccounts(
         Proto.ExportAccountsRequest request, IServerStreamWriter<Proto.Account> responseStream, ServerCallContext context)
     {
+        var caller = context.GetCaller();
         var filters = AccountMapping.ToFilters(request.Filter ?? new Proto.ListAccountsRequest());
-        string? token = null;
-        do
-        {
-            var page = await accounts.ListAsync(context.GetCaller(), filters, Paging.MaxPageSize, token, context.CancellationToken);
-            foreach (var account in page.Items)
-            {
-                await responseStream.WriteAsync(AccountMapping.ToProto(account), context.CancellationToken);
-            }
-
-            token = page.NextPageToken;
-        }
-        while (token is not null);
+        await PagedExport.StreamAsync(
+            (size, token, cancellationToken) => accounts.ListAsync(caller, filters, size, token, cancellationToken),
+            AccountMapping.ToProto, responseStream, context.CancellationToken);
     }
 
     public override async Task<Proto.Contact> CreateContact(Proto.CreateContactRequest request, ServerCallContext context)
@@ -120,6 +112,16 @@ public sealed partial class CustomersService(
             Contacts = { page.Items.Select(ContactMapping.ToProto) },
             NextPageToken = page.NextPageToken ?? "",
         };
+    }
+
+    public override async Task ExportContacts(
+        Proto.ExportContactsRequest request, IServerStreamWriter<Proto.Contact> responseStream, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var filters = ContactMapping.ToFilters(request.Filter ?? new Proto.ListContactsRequest());
+        await PagedExport.StreamAsync(
+            (size, token, cancellationToken) => contacts.ListAsync(caller, filters, size, token, cancellationToken),
+            ContactMapping.ToProto, responseStream, context.CancellationToken);
     }
 
     public override async Task<Proto.ListFieldChangesResponse> ListFieldChanges(

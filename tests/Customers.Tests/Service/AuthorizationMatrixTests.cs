@@ -7,7 +7,7 @@ namespace CrmPlatform.Customers.Tests.Service;
 /// <summary>
 /// Every RPC × role × record relation. The caller is in team "north". Relations: "own" (owned by the caller, in team
 /// "east"), "team" (another owner, team "north"), "other" (another owner, team "south"), "tenant" (another tenant's).
-/// Expected: OK, PD (PERMISSION_DENIED), NF (NOT_FOUND); for List, "seen" or "hidden" (or PD for the whole call).
+/// Expected: OK, PD (PERMISSION_DENIED), NF (NOT_FOUND); for List and Export, "seen" or "hidden" (or PD for the whole call).
 /// </summary>
 [Collection(CustomersServerCollection.Name)]
 public sealed class AuthorizationMatrixTests(CustomersServer server)
@@ -98,8 +98,8 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
 
     private static readonly (string Rpc, Dictionary<string, string[]> Expected)[] Rpcs =
     [
-        ("GetAccount", Read), ("UpdateAccount", Write), ("DeleteAccount", Write), ("ListAccounts", List),
-        ("GetContact", Read), ("UpdateContact", Write), ("ListContacts", List), ("CreateContact", AddContact),
+        ("GetAccount", Read), ("UpdateAccount", Write), ("DeleteAccount", Write), ("ListAccounts", List), ("ExportAccounts", List),
+        ("GetContact", Read), ("UpdateContact", Write), ("ListContacts", List), ("ExportContacts", List), ("CreateContact", AddContact),
         ("ListFieldChanges", Read), ("RecordCommitmentAnswers", Write), ("ListRelationships", Read),
         ("RecordConsent", Consent), ("ListConsents", Read), ("ErasePersonalData", Erase),
         ("DeleteContact", Write), ("RecordInteraction", Interact), ("GetInteraction", Read), ("UpdateInteraction", Interact),
@@ -237,6 +237,8 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
             "DeleteAccount" => await OutcomeOf(() => client.DeleteAccountAsync(new Proto.DeleteAccountRequest { Name = account.Name }, headers)),
             "ListAccounts" => await Visibility(async () => (await client.ListAccountsAsync(
                 new Proto.ListAccountsRequest { PageSize = 1000 }, headers)).Accounts.Any(a => a.Name == account.Name)),
+            "ExportAccounts" => await Visibility(async () => (await TestData.ReadAllAsync(
+                client.ExportAccounts(new Proto.ExportAccountsRequest(), headers))).Any(a => a.Name == account.Name)),
             "GetContact" => await OutcomeOf(() => client.GetContactAsync(new Proto.GetContactRequest { Name = contact.Name }, headers)),
             "UpdateContact" => await OutcomeOf(() => client.UpdateContactAsync(new Proto.UpdateContactRequest
             {
@@ -244,6 +246,8 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
             }, headers)),
             "ListContacts" => await Visibility(async () => (await client.ListContactsAsync(
                 new Proto.ListContactsRequest { PageSize = 1000 }, headers)).Contacts.Any(c => c.Name == contact.Name)),
+            "ExportContacts" => await Visibility(async () => (await TestData.ReadAllAsync(
+                client.ExportContacts(new Proto.ExportContactsRequest(), headers))).Any(c => c.Name == contact.Name)),
             "CreateContact" => await OutcomeOf(() => client.CreateContactAsync(
                 TestData.Contact(account, "New", Guid.NewGuid().ToString("N")), headers)),
             "ListFieldChanges" => await OutcomeOf(() => client.ListFieldChangesAsync(

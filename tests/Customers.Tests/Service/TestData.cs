@@ -64,4 +64,19 @@ internal static class TestData
     {
         return await Assert.ThrowsAsync<RpcException>(async () => await call());
     }
+
+    /// <summary>Every message of a server stream, once it has ended; a failed call throws its RpcException.</summary>
+    public static async Task<List<T>> ReadAllAsync<T>(AsyncServerStreamingCall<T> call)
+    {
+        using (call)
+        {
+            var messages = new List<T>();
+            await foreach (var message in call.ResponseStream.ReadAllAsync())
+            {
+                messages.Add(message);
+            }
+
+            return messages;
+        }
+    }
 }

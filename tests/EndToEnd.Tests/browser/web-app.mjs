@@ -1,10 +1,10 @@
 // Works through the web app like an enterprise user, at a 1280x720 laptop size: sign in, create a customer and find it,
 // sort the list, open its 360 page, fix an invalid edit, add contacts, import 1,000 customers from CSV, find the contacts
-// in the contacts list (search, sort by family name, edit one, open their account, list only that account's contacts),
-// meet the duplicate warning, sign out.
+// in the contacts list (search, sort by family name, export them to CSV, edit one, open their account, list only that
+// account's contacts), meet the duplicate warning, sign out.
 // Input (environment): APP_URL (the gateway's web port), ADMIN_EMAIL, ADMIN_PASSWORD, SCREENSHOTS (a directory).
 import { chromium } from "playwright-core";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -70,6 +70,19 @@ async function waitForColumn(table, heading, expected) {
     seen = await columnTexts(table, heading);
     return seen.join("|") === expected.join("|");
   }).catch(error => { throw new Error(`${error.message}; it reads ${seen.join(", ")}`); });
+}
+
+/**
+ * The file a click downloads, as records keyed by the header row's column names. Only for files without quoted cells
+ * (no commas, quotes or line breaks in any value).
+ */
+async function downloadedCsv(page, click) {
+  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+  const [header, ...lines] = readFileSync(await download.path(), "utf8").split("\r\n").filter(line => line !== "");
+  if (lines.some(line => line.includes('"'))) throw new Error(`the export has quoted cells: ${lines.join("\n")}`);
+  const columns = header.split(",");
+  const rows = lines.map(line => Object.fromEntries(line.split(",").map((cell, i) => [columns[i], cell])));
+  return { fileName: download.suggestedFilename(), rows };
 }
 
 /** The value shown after a term in a description list. */
@@ -211,7 +224,7 @@ try {
   await hopper.getByRole("link", { name: customerName, exact: true }).waitFor();
   await shot(page, "5b-contacts-search");
 
-  step("5c sort the contacts by family name, A to Z and back, and keep that order over a reload");
+  step("5c sort the contacts by family name, A to Z and back, keep that order over a reload, and export it to CSV");
   const familyHeading = page.getByRole("columnheader", { name: "Family name", exact: true });
   const sortByFamily = familyHeading.getByRole("button", { name: "Family name", exact: true });
   await sortByFamily.click();
@@ -229,6 +242,13 @@ try {
   await waitForColumn(contactsTable, "Family name", ["Turing", "Hopper", "Dijkstra"]);
   if ((await searchContacts.inputValue()) !== customerName) throw new Error("the search box lost the search after a reload");
   await shot(page, "5c-contacts-sorted");
+  const exported = await downloadedCsv(page, () => page.getByRole("button", { name: "Export CSV" }).click());
+  if (!/^contacts-\d{4}-\d{2}-\d{2}\.csv$/.test(exported.fileName)) throw new Error(`the export is named ${exported.fileName}`);
+  const exportedPeople = exported.rows.map(row => `${row.given_name} ${row.family_name} <${row.email}> ${row.job_title}`);
+  const expectedPeople = [people[1], people[0], people[2]].map(p => `${p.given} ${p.family} <${p.email}> ${p.title}`);
+  if (exportedPeople.join("|") !== expectedPeople.join("|")) {
+    throw new Error(`the CSV export holds ${exportedPeople.join(", ")} instead of ${expectedPeople.join(", ")}`);
+  }
 
   step("5d edit a contact from the list and come back to the same list");
   await hopper.getByRole("link", { name: "Edit Grace Hopper" }).click();

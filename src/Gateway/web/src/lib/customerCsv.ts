@@ -1,5 +1,5 @@
 import { create } from "@bufbuild/protobuf";
-import { timestampDate } from "@bufbuild/protobuf/wkt";
+import { type Timestamp, timestampDate } from "@bufbuild/protobuf/wkt";
 import {
   type Account,
   AccountKind,
@@ -7,6 +7,7 @@ import {
   CommitmentSegmentSchema,
   type ImportRow,
   ImportRowSchema,
+  type PostalAddress,
   RelationshipPhaseSchema,
   ValueTierSchema,
 } from "../gen/crm/customers/v1/customers_pb";
@@ -14,13 +15,16 @@ import type { CsvRecord } from "./csv";
 import { enumLabel } from "./enums";
 import { idOf } from "./names";
 
+/** The columns of a postal address, in every export that has one. */
+export const addressColumns = ["region_code", "postal_code", "administrative_area", "locality", "address_lines"] as const;
+
 /**
  * The columns of a customers CSV: what Export writes and Import reads (so an export imports again). Headers are
  * matched ignoring case, spaces and dashes; a few everyday names are accepted too ("name", "country", "city").
  */
 export const exportColumns = [
   "id", "kind", "display_name", "email", "phone", "domain", "owner_user_id", "team", "tags",
-  "region_code", "postal_code", "administrative_area", "locality", "address_lines",
+  ...addressColumns,
   "phase", "commitment_segment", "value_tier", "create_time",
 ] as const;
 
@@ -128,9 +132,29 @@ export function planImport(fileName: string, records: CsvRecord[], confirmNotDup
   return { rows, ignoredColumns, problems };
 }
 
+/** The tags of a record as one cell. */
+export function tagsCell(tags: readonly string[]): string {
+  return tags.join(`${tagSeparator} `);
+}
+
+/** The cells of {@link addressColumns}; empty without an address. */
+export function addressCells(address: PostalAddress | undefined): Record<(typeof addressColumns)[number], string> {
+  return {
+    region_code: address?.regionCode ?? "",
+    postal_code: address?.postalCode ?? "",
+    administrative_area: address?.administrativeArea ?? "",
+    locality: address?.locality ?? "",
+    address_lines: address?.addressLines.join("\n") ?? "",
+  };
+}
+
+/** A time as an ISO 8601 UTC cell; empty when unset. */
+export function timeCell(time: Timestamp | undefined): string {
+  return time ? timestampDate(time).toISOString() : "";
+}
+
 /** One CSV record per account, in the order of {@link exportColumns}. */
 export function exportRecord(account: Account): string[] {
-  const address = account.address;
   const values: Record<(typeof exportColumns)[number], string> = {
     id: idOf(account.name),
     kind: enumLabel(AccountKindSchema, account.kind).toLowerCase(),
@@ -140,16 +164,12 @@ export function exportRecord(account: Account): string[] {
     domain: account.domain,
     owner_user_id: account.ownerUserId,
     team: account.team,
-    tags: account.tags.join(`${tagSeparator} `),
-    region_code: address?.regionCode ?? "",
-    postal_code: address?.postalCode ?? "",
-    administrative_area: address?.administrativeArea ?? "",
-    locality: address?.locality ?? "",
-    address_lines: address?.addressLines.join("\n") ?? "",
+    tags: tagsCell(account.tags),
+    ...addressCells(account.address),
     phase: enumLabel(RelationshipPhaseSchema, account.phase),
     commitment_segment: enumLabel(CommitmentSegmentSchema, account.commitment?.segment ?? 0),
     value_tier: enumLabel(ValueTierSchema, account.valueTier),
-    create_time: account.createTime ? timestampDate(account.createTime).toISOString() : "",
+    create_time: timeCell(account.createTime),
   };
   return exportColumns.map((c) => values[c]);
 }

@@ -2,12 +2,15 @@ import { type FormEvent, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { customers } from "../../api/clients";
 import { ErrorAlert } from "../../components/Alert";
+import { ExportCsvButton } from "../../components/ExportCsvButton";
 import { TextField } from "../../components/fields";
 import { OwnerField } from "../../components/OwnerField";
 import { Pager } from "../../components/Pager";
 import { SortHeading } from "../../components/SortHeading";
+import { useCsvExport } from "../../components/useCsvExport";
 import { useListAddress } from "../../components/useListAddress";
 import { useLoad } from "../../components/useLoad";
+import { contactExportColumns, contactExportRecord } from "../../lib/contactCsv";
 import { formatTime } from "../../lib/format";
 import { contactEditPath, contactName, customerPath } from "../../lib/names";
 import { currentToken } from "../../lib/paging";
@@ -37,21 +40,20 @@ function addressOf(filters: Filters, accountId: string) {
   return { q: filters.query.trim(), owner: filters.ownerUserId, tag: filters.tag.trim(), account: accountId };
 }
 
-/** The contacts the user may read, across accounts: search, filters, sort and paging, kept in the address. */
+/** The contacts the user may read, across accounts: search, filters, sort and paging, kept in the address; Export CSV. */
 export function ContactsListPage() {
   const list = useListAddress(sortColumns);
   const filters = filtersOf(list.params);
   const accountId = list.params.get("account") ?? "";
   const account = accountId && `accounts/${accountId}`;
+  const request = { ...filters, account, orderBy: orderBy(list.sort) };
   const [draft, setDraft] = useState(filters);
   const location = useLocation();
   const backHere: ContactFormState = { returnTo: location.pathname + location.search };
+  const csv = useCsvExport("contacts", contactExportColumns, contactExportRecord);
 
   const page = useLoad(
-    (signal) => customers.listContacts(
-      { ...filters, account, orderBy: orderBy(list.sort), pageSize: list.pageSize, pageToken: currentToken(list.cursor) },
-      { signal },
-    ),
+    (signal) => customers.listContacts({ ...request, pageSize: list.pageSize, pageToken: currentToken(list.cursor) }, { signal }),
     [list.key, list.cursor],
   );
   const contacts = page.data?.contacts ?? [];
@@ -64,7 +66,14 @@ export function ContactsListPage() {
 
   return (
     <section>
-      <h1>Contacts</h1>
+      <div className="page-header">
+        <h1>Contacts</h1>
+        <div className="actions">
+          <ExportCsvButton csv={csv} records={() => customers.exportContacts({ filter: request })} />
+        </div>
+      </div>
+      <ErrorAlert message={csv.error} />
+
       <form className="filters" role="search" aria-label="Contacts" onSubmit={search}>
         <TextField label="Search" type="search" value={draft.query} onChange={(query) => setDraft({ ...draft, query })} hint="Name, email, phone, job title or account" />
         <OwnerField value={draft.ownerUserId} onChange={(ownerUserId) => setDraft({ ...draft, ownerUserId })} />

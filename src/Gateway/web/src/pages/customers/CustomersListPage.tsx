@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { customers } from "../../api/clients";
-import { messageOf } from "../../api/errors";
 import { ErrorAlert } from "../../components/Alert";
+import { ExportCsvButton } from "../../components/ExportCsvButton";
 import { EnumField, TextField } from "../../components/fields";
 import { OwnerField } from "../../components/OwnerField";
 import { Pager } from "../../components/Pager";
 import { SortHeading } from "../../components/SortHeading";
+import { useCsvExport } from "../../components/useCsvExport";
 import { useListAddress } from "../../components/useListAddress";
 import { useLoad } from "../../components/useLoad";
 import {
@@ -18,8 +19,6 @@ import {
   RelationshipPhaseSchema,
 } from "../../gen/crm/customers/v1/customers_pb";
 import { exportColumns, exportRecord } from "../../lib/customerCsv";
-import { toCsv } from "../../lib/csv";
-import { downloadText } from "../../lib/download";
 import { enumLabel } from "../../lib/enums";
 import { formatTime } from "../../lib/format";
 import { customerPath } from "../../lib/names";
@@ -59,8 +58,7 @@ export function CustomersListPage() {
   const filters = filtersOf(list.params);
   const request = { ...filters, orderBy: orderBy(list.sort) };
   const [draft, setDraft] = useState(filters);
-  const [exporting, setExporting] = useState<{ count: number } | undefined>();
-  const [exportError, setExportError] = useState("");
+  const csv = useCsvExport("customers", exportColumns, exportRecord);
 
   const page = useLoad(
     (signal) => customers.listAccounts({ ...request, pageSize: list.pageSize, pageToken: currentToken(list.cursor) }, { signal }),
@@ -79,23 +77,6 @@ export function CustomersListPage() {
     });
   };
 
-  const exportCsv = async () => {
-    setExportError("");
-    setExporting({ count: 0 });
-    const records: string[][] = [[...exportColumns]];
-    try {
-      for await (const account of customers.exportAccounts({ filter: request })) {
-        records.push(exportRecord(account));
-        if (records.length % 100 === 0) setExporting({ count: records.length - 1 });
-      }
-      downloadText(`customers-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(records));
-    } catch (failure) {
-      setExportError(messageOf(failure));
-    } finally {
-      setExporting(undefined);
-    }
-  };
-
   const accounts = page.data?.accounts ?? [];
   return (
     <section>
@@ -104,13 +85,11 @@ export function CustomersListPage() {
         <div className="actions">
           <Link className="button" to="/customers/new">New customer</Link>
           <Link className="button secondary" to="/customers/import">Import CSV</Link>
-          <button type="button" className="secondary" onClick={exportCsv} disabled={exporting !== undefined}>
-            {exporting ? `Exporting… ${exporting.count}` : "Export CSV"}
-          </button>
+          <ExportCsvButton csv={csv} records={() => customers.exportAccounts({ filter: request })} />
           <Link className="button secondary" to="/customers/duplicates">Duplicates</Link>
         </div>
       </div>
-      <ErrorAlert message={exportError} />
+      <ErrorAlert message={csv.error} />
 
       <form className="filters" role="search" aria-label="Customers" onSubmit={search}>
         <TextField label="Search" type="search" value={draft.query} onChange={(query) => setDraft({ ...draft, query })} hint="Name, email, phone or domain" />

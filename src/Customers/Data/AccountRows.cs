@@ -43,6 +43,33 @@ internal static class AccountRows
         return found.SingleOrDefault();
     }
 
+    /// <summary>
+    /// The live accounts of <paramref name="ids"/> by requested id, in one query: an id merged into another account maps
+    /// to that survivor (whose merged_ids hold it), as <see cref="FindAsync"/> then <see cref="FindSurvivorAsync"/> find
+    /// it. Ids not found are absent.
+    /// </summary>
+    public static async Task<Dictionary<Guid, Account>> FindManyAsync(
+        NpgsqlConnection connection, string tenantId, Guid[] ids, CancellationToken cancellationToken)
+    {
+        var found = await QueryAsync(connection, null,
+            $"""
+            SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND deleted_at IS NULL
+              AND (id = ANY($2) OR id IN (SELECT merged_into FROM accounts WHERE tenant_id = $1 AND id = ANY($2)))
+            """,
+            [Sql.Text(tenantId), Sql.Value(ids)], cancellationToken);
+        var requested = ids.ToHashSet();
+        var byRequestedId = new Dictionary<Guid, Account>();
+        foreach (var account in found)
+        {
+            foreach (var id in account.MergedIds.Prepend(account.Id).Where(requested.Contains))
+            {
+                byRequestedId.TryAdd(id, account);
+            }
+        }
+
+        return byRequestedId;
+    }
+
     /// <summary>The error of <see cref="Insert"/> when another account of the tenant has its request id.</summary>
     public static bool IsRequestIdTaken(PostgresException error) =>
         error is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "accounts_request_id" };

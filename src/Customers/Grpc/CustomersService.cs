@@ -36,6 +36,27 @@ public sealed partial class CustomersService(
         return AccountMapping.ToProto(await accounts.GetAsync(context.GetCaller(), id, context.CancellationToken));
     }
 
+    public override async Task<Proto.BatchGetAccountsResponse> BatchGetAccounts(
+        Proto.BatchGetAccountsRequest request, ServerCallContext context)
+    {
+        var ids = ResourceNames.ParseBatch(request.Names, Account.ResourcePrefix, "names");
+        var found = await accounts.BatchGetAsync(context.GetCaller(), ids, context.CancellationToken);
+        var response = new Proto.BatchGetAccountsResponse();
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (found[i] is { } account)
+            {
+                response.Accounts.Add(AccountMapping.ToProto(account));
+            }
+            else
+            {
+                response.Missing.Add(request.Names[i]);
+            }
+        }
+
+        return response;
+    }
+
     public override async Task<Proto.Account> UpdateAccount(Proto.UpdateAccountRequest request, ServerCallContext context)
     {
         var id = ResourceNames.Parse(request.Account?.Name, Account.ResourcePrefix, "account.name");

@@ -9,7 +9,8 @@ namespace CrmPlatform.Customers.Tests.Service;
 /// "east"), "team" (another owner, team "north"), "other" (another owner, team "south"), "tenant" (another tenant's).
 /// Tenant settings (contact policy, value-tier rules, custom field definitions) have two relations: "own" (the caller's
 /// tenant) and "tenant" (another tenant's).
-/// Expected: OK, PD (PERMISSION_DENIED), NF (NOT_FOUND); for List and Export, "seen" or "hidden" (or PD for the whole call).
+/// Expected: OK, PD (PERMISSION_DENIED), NF (NOT_FOUND); for List and Export, "seen" or "hidden" (or PD for the whole call);
+/// for BatchGet, "found" or "missing" (or PD for the whole call).
 /// <see cref="Every_rpc_of_the_Customers_service_has_a_row_in_the_matrix"/> keeps the rows complete.
 /// </summary>
 [Collection(CustomersServerCollection.Name)]
@@ -55,6 +56,21 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
         [Roles.ServiceAgent] = ["seen", "seen", "seen", "hidden"],
         [Roles.Analyst] = ["seen", "seen", "seen", "hidden"],
         [Roles.Marketer] = ["seen", "seen", "seen", "hidden"],
+        [NoRole] = ["PD", "PD", "PD", "PD"],
+    };
+
+    /// <summary>
+    /// Reading a batch of names: each record is either returned ("found") or its name is listed in missing ("missing"),
+    /// the same for a record the caller may not read as for one that does not exist; a caller with no role is refused.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> BatchRead = new()
+    {
+        [Roles.Admin] = ["found", "found", "found", "missing"],
+        [Roles.SalesManager] = ["found", "found", "missing", "missing"],
+        [Roles.SalesRep] = ["found", "found", "missing", "missing"],
+        [Roles.ServiceAgent] = ["found", "found", "found", "missing"],
+        [Roles.Analyst] = ["found", "found", "found", "missing"],
+        [Roles.Marketer] = ["found", "found", "found", "missing"],
         [NoRole] = ["PD", "PD", "PD", "PD"],
     };
 
@@ -204,7 +220,8 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
 
     private static readonly (string Rpc, Dictionary<string, string[]> Expected)[] Rpcs =
     [
-        ("GetAccount", Read), ("UpdateAccount", Write), ("DeleteAccount", Write), ("ListAccounts", List), ("ExportAccounts", List),
+        ("GetAccount", Read), ("BatchGetAccounts", BatchRead), ("UpdateAccount", Write), ("DeleteAccount", Write),
+        ("ListAccounts", List), ("ExportAccounts", List),
         ("GetContact", Read), ("UpdateContact", Write), ("ListContacts", List), ("ExportContacts", List), ("CreateContact", AddContact),
         ("ListFieldChanges", Read), ("RecordCommitmentAnswers", Write), ("ListRelationships", Read),
         ("RecordConsent", Consent), ("ListConsents", Read), ("ErasePersonalData", Erase),
@@ -361,6 +378,13 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
         return rpc switch
         {
             "GetAccount" => await OutcomeOf(() => client.GetAccountAsync(new Proto.GetAccountRequest { Name = account.Name }, headers)),
+            "BatchGetAccounts" => await Observed(async () =>
+            {
+                var answer = await client.BatchGetAccountsAsync(new Proto.BatchGetAccountsRequest { Names = { account.Name } }, headers);
+                return answer.Accounts.Select(a => a.Name).SequenceEqual([account.Name]) && answer.Missing.Count == 0 ? "found"
+                    : answer.Accounts.Count == 0 && answer.Missing.SequenceEqual([account.Name]) ? "missing"
+                    : $"unexpected answer {answer}";
+            }),
             "UpdateAccount" => await OutcomeOf(() => client.UpdateAccountAsync(new Proto.UpdateAccountRequest
             {
                 Account = new Proto.Account { Name = account.Name, DisplayName = "Renamed " + Guid.NewGuid() },

@@ -208,7 +208,13 @@ try {
   if (failed !== "0") throw new Error(`${failed} rows failed to import`);
   await shot(page, "5-import");
 
-  step("5b open the contacts list and search it for the customer's contacts");
+  step("5b open the contacts list and search it for the customer's contacts, naming their accounts in one call per page");
+  const customersCalls = { ListContacts: 0, GetAccount: 0, BatchGetAccounts: 0 };
+  const countCustomersCall = request => {
+    const method = new URL(request.url()).pathname.match(/^\/crm\.customers\.v1\.Customers\/(\w+)$/)?.[1];
+    if (method in customersCalls) customersCalls[method]++;
+  };
+  page.on("request", countCustomersCall);
   await areas.getByRole("link", { name: "Customers", exact: true }).click();
   await page.getByRole("navigation", { name: "Customers" }).getByRole("link", { name: "Contacts", exact: true }).click();
   await page.getByRole("heading", { name: "Contacts", exact: true }).waitFor();
@@ -222,6 +228,11 @@ try {
   const hopper = contactsTable.getByRole("row").filter({ has: page.getByRole("cell", { name: "Hopper", exact: true }) });
   for (const text of ["Grace", people[0].email, people[0].title]) await hopper.getByRole("cell", { name: text, exact: true }).waitFor();
   await hopper.getByRole("link", { name: customerName, exact: true }).waitFor();
+  page.off("request", countCustomersCall);
+  const { ListContacts, GetAccount, BatchGetAccounts } = customersCalls;
+  if (GetAccount !== 0 || BatchGetAccounts === 0 || BatchGetAccounts > ListContacts) {
+    throw new Error(`the contacts list named its accounts with ${GetAccount} GetAccount and ${BatchGetAccounts} BatchGetAccounts calls for ${ListContacts} pages`);
+  }
   await shot(page, "5b-contacts-search");
 
   step("5c sort the contacts by family name, A to Z and back, keep that order over a reload, and export it to CSV");

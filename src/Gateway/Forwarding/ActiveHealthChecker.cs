@@ -10,39 +10,45 @@ namespace CrmPlatform.Gateway.Forwarding;
 /// Calls <c>grpc.health.v1.Health/Check</c> (the whole server, service "") on every destination of every cluster
 /// with active checks enabled, once per interval, over the cluster's own HTTP/2 client. A failed call, a timeout or
 /// any answer but SERVING, <see cref="ActiveHealthCheckConfig.ConsecutiveFailures"/> times in a row, takes the
-/// destination out of rotation until a later check answers SERVING.
+/// destination out of rotation until a later check answers SERVING. A destination out of rotation, for a failed check
+/// or a failed call, is checked every <see cref="UnavailableInterval"/> instead, so a restarted service is back in
+/// rotation within about a second of serving again.
 /// </summary>
 internal sealed partial class ActiveHealthChecker(ProxyState proxy, TimeProvider timeProvider, ILogger<ActiveHealthChecker> logger) : BackgroundService
 {
+    public static readonly TimeSpan UnavailableInterval = TimeSpan.FromSeconds(1);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(proxy.Clusters.Values
-            .Where(cluster => cluster.Config.HealthCheck.Active.Enabled && cluster.Destinations.Count > 0)
-            .Select(cluster => CheckPeriodicallyAsync(cluster, stoppingToken)));
+            .Where(cluster => cluster.Config.HealthCheck.Active.Enabled)
+            .SelectMany(cluster => cluster.Destinations.Select(destination => CheckPeriodicallyAsync(cluster, destination, stoppingToken))));
 
-    private async Task CheckPeriodicallyAsync(Cluster cluster, CancellationToken stoppingToken)
+    private async Task CheckPeriodicallyAsync(Cluster cluster, Destination destination, CancellationToken stoppingToken)
     {
-        var channels = cluster.Destinations.Select(destination => GrpcChannel.ForAddress(
-            destination.Address,
-            new GrpcChannelOptions { HttpHandler = cluster.Handler, DisposeHttpHandler = false })).ToArray();
+        var interval = cluster.Config.HealthCheck.Active.Interval;
+        var tick = interval < UnavailableInterval ? interval : UnavailableInterval;
+        var ticksPerInterval = Math.Max(1, (int)Math.Round(interval / tick));
+        using var channel = GrpcChannel.ForAddress(
+            destination.Address, new GrpcChannelOptions { HttpHandler = cluster.Handler, DisposeHttpHandler = false });
+        var client = new Health.HealthClient(channel);
         try
         {
-            using var timer = new PeriodicTimer(cluster.Config.HealthCheck.Active.Interval, timeProvider);
+            using var timer = new PeriodicTimer(tick, timeProvider);
+            var ticksSinceCheck = ticksPerInterval;
             do
             {
-                await Task.WhenAll(cluster.Destinations.Select((destination, i) =>
-                    CheckAsync(cluster, destination, new Health.HealthClient(channels[i]), stoppingToken)));
+                if (ticksSinceCheck >= ticksPerInterval || !destination.IsAvailable(timeProvider.GetUtcNow()))
+                {
+                    ticksSinceCheck = 0;
+                    await CheckAsync(cluster, destination, client, stoppingToken);
+                }
+
+                ticksSinceCheck++;
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            foreach (var channel in channels)
-            {
-                channel.Dispose();
-            }
         }
     }
 
@@ -65,7 +71,7 @@ internal sealed partial class ActiveHealthChecker(ProxyState proxy, TimeProvider
             failure = $"{exception.StatusCode}: {exception.Status.Detail}";
         }
 
-        if (!destination.RecordActiveCheck(healthy: failure is null, cluster.Config.HealthCheck.Active.ConsecutiveFailures))
+        if (!destination.RecordActiveCheck(healthy: failure is null, cluster.Config.HealthCheck.Active.ConsecutiveFailures, timeProvider.GetUtcNow()))
         {
             return;
         }

@@ -29,15 +29,16 @@ internal sealed class Destination(string id, Uri address)
     public bool IsAvailable(DateTimeOffset now) => !IsActiveUnhealthy && now.UtcTicks >= Volatile.Read(ref _passiveUnhealthyUntil);
 
     /// <summary>
-    /// Records an active check's outcome: a success puts the destination back, <paramref name="threshold"/> failures
-    /// in a row take it out. True when that changed the destination's state.
+    /// Records an active check's outcome: a success puts the destination back, also after a failed call (it answers
+    /// now); <paramref name="threshold"/> failures in a row take it out. True when that changed the destination's state.
     /// </summary>
-    public bool RecordActiveCheck(bool healthy, int threshold)
+    public bool RecordActiveCheck(bool healthy, int threshold, DateTimeOffset now)
     {
         if (healthy)
         {
             Interlocked.Exchange(ref _activeFailures, 0);
-            return Interlocked.Exchange(ref _activeUnhealthy, 0) != 0;
+            var wasPassiveUnhealthy = Interlocked.Exchange(ref _passiveUnhealthyUntil, 0) > now.UtcTicks;
+            return (Interlocked.Exchange(ref _activeUnhealthy, 0) != 0) | wasPassiveUnhealthy;
         }
 
         return Interlocked.Increment(ref _activeFailures) >= threshold && Interlocked.Exchange(ref _activeUnhealthy, 1) == 0;

@@ -47,6 +47,38 @@ public sealed class FailoverTests
         Assert.Equal("no healthy destination for cluster interop", next.Status.Detail);
     }
 
+    [Fact]
+    public async Task A_restarted_instance_is_back_in_rotation_within_seconds_not_after_the_reactivation_period()
+    {
+        await using var instance = await InteropServerProcess.StartAsync("interop-restarted");
+        var settings = GatewayProcess.RouteToService("interop", "/grpc.testing.TestService/{method}", [instance.Address]);
+        settings["ReverseProxy__Clusters__interop__HealthCheck__Active__Interval"] = "00:05:00";
+        settings["ReverseProxy__Clusters__interop__HealthCheck__Passive__ReactivationPeriod"] = "00:05:00";
+        await using var gateway = await GatewayProcess.StartAsync(settings);
+        using var channel = GrpcChannel.ForAddress(gateway.GrpcAddress);
+        var client = new TestService.TestServiceClient(channel);
+        await client.EmptyCallAsync(new Empty());
+
+        await instance.KillAsync();
+        var down = await Assert.ThrowsAsync<RpcException>(async () => await client.EmptyCallAsync(new Empty()));
+        Assert.Equal(StatusCode.Unavailable, down.StatusCode);
+
+        await using var restarted = await InteropServerProcess.StartAsync("interop-restarted", instance.Address.Port);
+        var backAfter = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await client.EmptyCallAsync(new Empty());
+                break;
+            }
+            catch (RpcException error) when (error.StatusCode == StatusCode.Unavailable && backAfter.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100));
+            }
+        }
+    }
+
     private static async Task CallUntilStoppedAsync(TestService.TestServiceClient client, ConcurrentBag<(long, StatusCode)> calls, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)

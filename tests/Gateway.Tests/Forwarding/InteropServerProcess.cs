@@ -21,18 +21,19 @@ public sealed class InteropServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<InteropServerProcess> StartAsync(string name)
+    /// <param name="port">The port to listen on (say, a killed server's, to restart it); a free one when null.</param>
+    public static async Task<InteropServerProcess> StartAsync(string name, int? port = null)
     {
-        var port = FreePorts.Pick(1)[0];
+        var listenPort = port ?? FreePorts.Pick(1)[0];
         var projectDirectory = Path.Combine(RepositoryRoot.Find(), "tests", "Grpc.Interop");
         var assembly = DotnetProject.OutputAssembly(projectDirectory, Configuration);
 
         // Its own folder as content root: the test's output folder holds the gateway's appsettings.json.
-        var process = ChildProcess.Start(new ChildProcessStartInfo(name, "dotnet", [assembly, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var process = ChildProcess.Start(new ChildProcessStartInfo(name, "dotnet", [assembly, "--port", listenPort.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             WorkingDirectory = projectDirectory,
         });
-        var server = new InteropServerProcess(process, port);
+        var server = new InteropServerProcess(process, listenPort);
         try
         {
             await server.WaitUntilServingAsync();

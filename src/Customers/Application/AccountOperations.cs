@@ -185,17 +185,25 @@ public sealed class AccountOperations(
     public async Task<Page<Account>> ListAsync(
         Caller caller, AccountFilters filters, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
-        var scope = AccessPolicy.ReadScopeOf(caller);
-        var size = Paging.PageSize(pageSize);
-        var after = filters.Order.After(pageToken, filters.Fingerprint);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var list = await ListOnAsync(connection, caller, filters, cancellationToken);
+        return await list.PageAsync(pageSize, pageToken, cancellationToken);
+    }
+
+    /// <summary>Every page <see cref="ListAsync"/> lists for the caller and filters, read from one snapshot.</summary>
+    public Task<ListSnapshot<Account>> BeginExportAsync(Caller caller, AccountFilters filters, CancellationToken cancellationToken) =>
+        ListSnapshot<Account>.BeginAsync(dataSource, (connection, token) => ListOnAsync(connection, caller, filters, token), cancellationToken);
+
+    /// <summary>The accounts the caller may read that match the filters, read through <paramref name="connection"/>.</summary>
+    private static async Task<RecordList<Account>> ListOnAsync(
+        NpgsqlConnection connection, Caller caller, AccountFilters filters, CancellationToken cancellationToken)
+    {
+        var scope = AccessPolicy.ReadScopeOf(caller);
         var customFields = await CustomFieldValues.ForListAsync(connection, caller.TenantId, RecordKind.Account, filters.CustomFields, cancellationToken);
-        var rows = await AccountRows.ListAsync(connection, new AccountQuery(caller.TenantId, scope, filters.OwnerUserId, filters.Team,
-            filters.Tag, filters.Phase, filters.Kind, filters.Segment, filters.ValueTier, filters.Search, customFields, filters.Order, after, size + 1),
-            cancellationToken);
-        return rows.Count > size
-            ? new Page<Account>(rows[..size], filters.Order.Token(rows[size - 1], filters.Fingerprint))
-            : new Page<Account>(rows, null);
+        var query = new AccountQuery(caller.TenantId, scope, filters.OwnerUserId, filters.Team, filters.Tag, filters.Phase, filters.Kind,
+            filters.Segment, filters.ValueTier, filters.Search, customFields, filters.Order, After: null, Limit: 0);
+        return new RecordList<Account>(filters.Order, filters.Fingerprint,
+            (after, limit, token) => AccountRows.ListAsync(connection, query with { After = after, Limit = limit }, token));
     }
 
     private void GuardDuplicates(Caller caller, PartyProfile profile, IEnumerable<Account> similar)

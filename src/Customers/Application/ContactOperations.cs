@@ -154,16 +154,25 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
     public async Task<Page<Contact>> ListAsync(
         Caller caller, ContactFilters filters, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
-        var scope = AccessPolicy.ReadScopeOf(caller);
-        var size = Paging.PageSize(pageSize);
-        var after = filters.Order.After(pageToken, filters.Fingerprint);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var list = await ListOnAsync(connection, caller, filters, cancellationToken);
+        return await list.PageAsync(pageSize, pageToken, cancellationToken);
+    }
+
+    /// <summary>Every page <see cref="ListAsync"/> lists for the caller and filters, read from one snapshot.</summary>
+    public Task<ListSnapshot<Contact>> BeginExportAsync(Caller caller, ContactFilters filters, CancellationToken cancellationToken) =>
+        ListSnapshot<Contact>.BeginAsync(dataSource, (connection, token) => ListOnAsync(connection, caller, filters, token), cancellationToken);
+
+    /// <summary>The contacts the caller may read that match the filters, read through <paramref name="connection"/>.</summary>
+    private static async Task<RecordList<Contact>> ListOnAsync(
+        NpgsqlConnection connection, Caller caller, ContactFilters filters, CancellationToken cancellationToken)
+    {
+        var scope = AccessPolicy.ReadScopeOf(caller);
         var customFields = await CustomFieldValues.ForListAsync(connection, caller.TenantId, RecordKind.Contact, filters.CustomFields, cancellationToken);
-        var rows = await ContactRows.ListAsync(connection, new ContactQuery(caller.TenantId, scope, filters.AccountId,
-            filters.OwnerUserId, filters.Team, filters.Tag, filters.Search, customFields, filters.Order, after, size + 1), cancellationToken);
-        return rows.Count > size
-            ? new Page<Contact>(rows[..size], filters.Order.Token(rows[size - 1], filters.Fingerprint))
-            : new Page<Contact>(rows, null);
+        var query = new ContactQuery(caller.TenantId, scope, filters.AccountId, filters.OwnerUserId, filters.Team, filters.Tag,
+            filters.Search, customFields, filters.Order, After: null, Limit: 0);
+        return new RecordList<Contact>(filters.Order, filters.Fingerprint,
+            (after, limit, token) => ContactRows.ListAsync(connection, query with { After = after, Limit = limit }, token));
     }
 
     private static async Task<Account> ReadableAccountAsync(

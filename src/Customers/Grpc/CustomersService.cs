@@ -98,7 +98,7 @@ public sealed partial class CustomersService(
         var caller = context.GetCaller();
         var filters = AccountMapping.ToFilters(request.Filter ?? new Proto.ListAccountsRequest());
         await PagedExport.StreamAsync(
-            (size, token, cancellationToken) => accounts.ListAsync(caller, filters, size, token, cancellationToken),
+            cancellationToken => accounts.BeginExportAsync(caller, filters, cancellationToken),
             AccountMapping.ToProto, responseStream, context.CancellationToken);
     }
 
@@ -141,7 +141,7 @@ public sealed partial class CustomersService(
         var caller = context.GetCaller();
         var filters = ContactMapping.ToFilters(request.Filter ?? new Proto.ListContactsRequest());
         await PagedExport.StreamAsync(
-            (size, token, cancellationToken) => contacts.ListAsync(caller, filters, size, token, cancellationToken),
+            cancellationToken => contacts.BeginExportAsync(caller, filters, cancellationToken),
             ContactMapping.ToProto, responseStream, context.CancellationToken);
     }
 

@@ -5,21 +5,25 @@ using CrmPlatform.Grpc;
 namespace CrmPlatform.Customers.Grpc;
 
 /// <summary>
-/// The export RPCs: every record a list pages through for the same caller, filters and order, read in pages of the
-/// largest size and written to the response stream as each page arrives. Keyset pages neither repeat nor skip a record
-/// inserted or deleted meanwhile.
+/// The export RPCs: every record a list pages through for the same caller, filters and order, read in keyset pages of
+/// the largest size from one snapshot (<see cref="ListSnapshot{T}"/>) and written to the response stream as each page
+/// arrives. So an export is one consistent picture of the records as of its start, like pg_dump: a record changed meanwhile
+/// is exported once, at its old place with its old values; one deleted meanwhile is still exported, one added is not.
+/// The snapshot ends with the call, also when it fails or is cancelled.
 /// </summary>
 internal static class PagedExport
 {
-    /// <param name="listPageAsync">Lists one page: its size and the page token of the one before (null for the first).</param>
+    /// <param name="beginAsync">Begins the snapshot of the list (the operations' BeginExportAsync).</param>
     public static async Task StreamAsync<TRecord, TMessage>(
-        Func<int, string?, CancellationToken, Task<Page<TRecord>>> listPageAsync, Func<TRecord, TMessage> toProto,
+        Func<CancellationToken, Task<ListSnapshot<TRecord>>> beginAsync, Func<TRecord, TMessage> toProto,
         IServerStreamWriter<TMessage> responseStream, CancellationToken cancellationToken)
+        where TRecord : ISortable
     {
+        await using var snapshot = await beginAsync(cancellationToken);
         string? token = null;
         do
         {
-            var page = await listPageAsync(Paging.MaxPageSize, token, cancellationToken);
+            var page = await snapshot.PageAsync(Paging.MaxPageSize, token, cancellationToken);
             foreach (var record in page.Items)
             {
                 await responseStream.WriteAsync(toProto(record), cancellationToken);

@@ -1,4 +1,3 @@
-using System.Data;
 using CrmPlatform.Customers.Data;
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.ServiceDefaults.Security;
@@ -30,7 +29,7 @@ public sealed class Customer360Operations(NpgsqlDataSource dataSource)
     public async Task<Customer360> GetAsync(Caller caller, RecordKind kind, Guid id, int timelineSize, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await using var snapshot = await connection.BeginSnapshotAsync(cancellationToken);
         var accountId = kind == RecordKind.Account
             ? id
             : (await ContactRows.FindAsync(connection, snapshot, caller.TenantId, id, forUpdate: false, cancellationToken)

@@ -1,4 +1,3 @@
-using System.Data;
 using CrmPlatform.Customers.Data;
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.ServiceDefaults.Security;
@@ -28,7 +27,7 @@ public sealed class DuplicateScanOperations(NpgsqlDataSource dataSource, TimePro
         List<DuplicateGroup> accounts, contacts;
 
         // One snapshot for every read of the scan: a record changed meanwhile is seen wholly before or wholly after.
-        await using (var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
+        await using (var snapshot = await connection.BeginSnapshotAsync(cancellationToken))
         {
             accounts = await GroupsAsync(connection, tenantId, RecordKind.Account, cancellationToken);
             contacts = await GroupsAsync(connection, tenantId, RecordKind.Contact, cancellationToken);

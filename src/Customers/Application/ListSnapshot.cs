@@ -1,4 +1,4 @@
-using System.Data;
+using CrmPlatform.Customers.Data;
 using CrmPlatform.Customers.Domain;
 using Npgsql;
 
@@ -42,12 +42,7 @@ public sealed class ListSnapshot<T> : IAsyncDisposable
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-            await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
-            {
-                await readOnly.ExecuteNonQueryAsync(cancellationToken);
-            }
-
+            var transaction = await connection.BeginSnapshotAsync(cancellationToken);
             return new ListSnapshot<T>(connection, transaction, await listAsync(connection, cancellationToken));
         }
         catch

@@ -1,4 +1,3 @@
-using System.Data;
 using CrmPlatform.Contracts.Events;
 using CrmPlatform.Customers.Data;
 using CrmPlatform.Customers.Domain;
@@ -16,7 +15,7 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
     public async Task<PersonalDataExport> ExportAsync(Caller caller, Guid contactId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await using var snapshot = await connection.BeginSnapshotAsync(cancellationToken);
         var contact = await ContactRows.FindAsync(connection, snapshot, caller.TenantId, contactId, forUpdate: false, cancellationToken)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
         AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);

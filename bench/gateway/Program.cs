@@ -4,7 +4,8 @@ using CrmPlatform.Contracts.Customers.V1;
 using CrmPlatform.Grpc;
 
 // Unary GetAccount under h2load, directly to the Customers service and through the gateway, at the same concurrency,
-// in one run (one unmeasured run of each first; then the two take turns for --rounds rounds). Prints:
+// in one run (unmeasured turns of both first, until the services' tiered compilation settles; then the two take turns for
+// --rounds rounds). Prints:
 // gateway: direct=<qps> via=<qps> ratio=<x> p50 direct=<ms> via=<ms> p99 direct=<ms> via=<ms>
 var options = BenchOptions.Parse(args);
 #if DEBUG
@@ -29,8 +30,12 @@ await GrpcCheck.VerifyAsync("customers", direct);
 await GrpcCheck.VerifyAsync("gateway", via);
 Console.WriteLine($"# {options.Rounds} round(s) per path, taking turns: {H2Load.CommandLine(shape, options, "<framed GetAccountRequest>", "<customers or gateway>" + path, "authorization: Bearer <token>")}");
 
-await H2Load.RunAsync(direct, shape, options);
-await H2Load.RunAsync(via, shape, options);
+await WarmUp.UntilCompiledAsync(platform.ServiceProcessIds, async () =>
+{
+    var directRun = await H2Load.RunAsync(direct, shape, options);
+    var viaRun = await H2Load.RunAsync(via, shape, options);
+    return string.Create(CultureInfo.InvariantCulture, $"direct {directRun.RequestsPerSecond:F0}/s, via {viaRun.RequestsPerSecond:F0}/s");
+});
 var directSamples = new List<LoadSample>();
 var viaSamples = new List<LoadSample>();
 for (var round = 0; round < options.Rounds; round++)

@@ -78,27 +78,13 @@ if (scanRows > 0)
 
 return 0;
 
-// Unmeasured runs of both calls, by turns, until the services' tiered compilation uses under 250 ms of CPU in a turn (of
-// about 8 s; it never quite stops): they then run their optimised code, as pgbench's C does from the start. One fixed
-// turn was not enough: the compiler still took a third of Customers' CPU in the measured rounds.
-async Task WarmUpAsync()
+// Unmeasured runs of both calls, by turns, until the services' tiered compilation settles (see WarmUp).
+Task WarmUpAsync() => WarmUp.UntilCompiledAsync(platform.ServiceProcessIds, async () =>
 {
-    const int MaxTurns = 10;
-    var idle = TimeSpan.FromMilliseconds(250);
-    for (var turn = 1; turn <= MaxTurns; turn++)
-    {
-        var before = TieredCompilation.CpuTime(platform.ServiceProcessIds);
-        var creates = await H2Load.RunAsync(create, shape, options);
-        var gets = await H2Load.RunAsync(get, shape, options);
-        var compiling = TieredCompilation.CpuTime(platform.ServiceProcessIds) - before;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# warm-up {turn}: create {creates.RequestsPerSecond:F0}/s, get {gets.RequestsPerSecond:F0}/s; tiered compilation {compiling.TotalMilliseconds:F0} ms of CPU"));
-        if (compiling < idle)
-        {
-            return;
-        }
-    }
-}
+    var creates = await H2Load.RunAsync(create, shape, options);
+    var gets = await H2Load.RunAsync(get, shape, options);
+    return string.Create(CultureInfo.InvariantCulture, $"create {creates.RequestsPerSecond:F0}/s, get {gets.RequestsPerSecond:F0}/s");
+});
 
 async Task Compare(string name, H2LoadRequest request, string[] pgbenchWorkload, string pgbenchDatabase)
 {

@@ -50,15 +50,23 @@ foreach (var (bytes, label) in sizes)
 
 return 0;
 
-// One unmeasured run per server first, so JIT tiering (ours, raw) and V8 optimisation (grpc-js) are done.
-async Task WarmUpAsync()
+// Unmeasured turns of every server at every size first, until JIT tiering of ours and raw (both in this process)
+// settles (see WarmUp); grpc-js's V8 optimises over the same turns.
+Task WarmUpAsync() => WarmUp.UntilCompiledAsync([Environment.ProcessId], async () =>
 {
-    using var request = await EchoRequests.WriteAsync(sizes[0].Bytes);
-    foreach (var (_, port) in servers)
+    var rates = new List<string>();
+    foreach (var (bytes, label) in sizes)
     {
-        await H2Load.RunAsync(EchoRequests.For(port, request), shapes[^1], options);
+        using var request = await EchoRequests.WriteAsync(bytes);
+        foreach (var (name, port) in servers)
+        {
+            var sample = await H2Load.RunAsync(EchoRequests.For(port, request), shapes[^1], options);
+            rates.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {label} {sample.RequestsPerSecond:F0}/s"));
+        }
     }
-}
+
+    return string.Join(", ", rates);
+});
 
 static string FormatLine(string size, LoadShape shape, LoadResult ours, LoadResult grpcJs, LoadResult raw) => string.Create(CultureInfo.InvariantCulture,
     $"grpc-unary {size} c={shape.ConcurrentStreams}: ours={ours.RequestsPerSecond:F0} grpcjs={grpcJs.RequestsPerSecond:F0} raw={raw.RequestsPerSecond:F0} " +

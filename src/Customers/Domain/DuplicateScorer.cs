@@ -14,7 +14,9 @@ public sealed record DuplicateMatch(double Score, IReadOnlyList<string> MatchedF
 /// free-mail provider 0.25, since millions of people have mailboxes there), and the same company domain when the names
 /// are similar too (0.3). A shared company domain alone is no evidence: colleagues share it. So near names with near
 /// mailboxes at gmail.com ("maria.lopez", "mario.lopez") are possible duplicates, not probable ones; the same name
-/// with a near mailbox there is probable.
+/// with a near mailbox there is probable. Names or mailboxes that carry different numbers ("Acme Store 001" and
+/// "Acme Store 002", "store001@" and "store002@") are no evidence however alike: numbered branches and units are
+/// separate customers.
 /// </summary>
 public static class DuplicateScorer
 {
@@ -25,7 +27,9 @@ public static class DuplicateScorer
     public static DuplicateMatch Score(PartyProfile candidate, PartyProfile existing)
     {
         var evidence = new List<(string Field, double Weight)>();
-        var nameSimilarity = NameKeys.Similarity(candidate.NameKey, existing.NameKey);
+        var nameSimilarity = NameKeys.CarryDifferentNumbers(candidate.NameKey, existing.NameKey)
+            ? 0
+            : NameKeys.Similarity(candidate.NameKey, existing.NameKey);
         if (nameSimilarity >= SimilarName)
         {
             evidence.Add(("name", 0.2 + (nameSimilarity - SimilarName) / (1 - SimilarName) * 0.5));
@@ -69,7 +73,13 @@ public static class DuplicateScorer
             return 0;
         }
 
-        var similarity = JaroWinkler.Similarity(MailboxKey(a), MailboxKey(b));
+        var (mailboxA, mailboxB) = (MailboxKey(a), MailboxKey(b));
+        if (NameKeys.CarryDifferentNumbers(mailboxA, mailboxB))
+        {
+            return 0;
+        }
+
+        var similarity = JaroWinkler.Similarity(mailboxA, mailboxB);
         return similarity < 0.9 ? 0 : WebDomains.IsFreeMail(domain) ? 0.25 : 0.5;
     }
 

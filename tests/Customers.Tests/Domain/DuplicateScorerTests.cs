@@ -49,6 +49,38 @@ public sealed class DuplicateScorerTests
     }
 
     [Fact]
+    public void Numbered_branches_of_one_company_are_not_duplicates_however_alike_their_names_and_mailboxes()
+    {
+        var match = DuplicateScorer.Score(
+            PartyProfile.Of("Acme Store 001", "store001@acme.com", null, "acme.com"),
+            PartyProfile.Of("Acme Store 002", "store002@acme.com", null, "acme.com"));
+
+        Assert.Equal(0, match.Score);
+    }
+
+    [Fact]
+    public void A_number_written_with_leading_zeros_is_the_same_number()
+    {
+        var match = DuplicateScorer.Score(
+            PartyProfile.Of("Acme Store 7", "store7@acme.com", null, "acme.com"),
+            PartyProfile.Of("Acme Store 007", "store007@acme.com", null, "acme.com"));
+
+        Assert.True(match.IsProbable, $"score {match.Score}");
+        Assert.Equal(["name", "email", "company_domain"], match.MatchedFields);
+    }
+
+    [Fact]
+    public void Numbered_branches_sharing_one_email_address_are_still_probable_duplicates()
+    {
+        var match = DuplicateScorer.Score(
+            PartyProfile.Of("Acme Store 001", "stores@acme.com", null, "acme.com"),
+            PartyProfile.Of("Acme Store 002", "STORES@acme.com", null, "acme.com"));
+
+        Assert.True(match.IsProbable, $"score {match.Score}");
+        Assert.Equal(["email"], match.MatchedFields);
+    }
+
+    [Fact]
     public void Colleagues_sharing_a_company_domain_are_not_duplicates()
     {
         var match = DuplicateScorer.Score(

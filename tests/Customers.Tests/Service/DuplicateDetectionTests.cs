@@ -59,6 +59,21 @@ public sealed class DuplicateDetectionTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task Numbered_branches_of_one_company_are_created_without_confirmation()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        await _client.CreateAccountAsync(TestData.Company("Acme Store 001", "store001@acme.com", domain: "acme.com"), rep.Headers);
+
+        var second = await _client.CreateAccountAsync(TestData.Company("Acme Store 002", "store002@acme.com", domain: "acme.com"), rep.Headers);
+        var error = await TestData.FailsAsync(() =>
+            _client.CreateAccountAsync(TestData.Company("Acme Store 2", "store2@acme.com", domain: "acme.com"), rep.Headers));
+
+        Assert.Equal("Acme Store 002", second.DisplayName);
+        Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
+        Assert.Equal(second.Name, Assert.Single(Candidates(error).Candidates).Name);
+    }
+
+    [Fact]
     public async Task The_same_phone_number_written_differently_is_a_duplicate()
     {
         var rep = server.Rep(TestData.NewTenant());

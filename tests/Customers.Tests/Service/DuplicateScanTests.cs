@@ -76,6 +76,26 @@ public sealed class DuplicateScanTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task Numbered_branches_are_not_grouped_but_a_branch_entered_twice_is()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var branches = new List<Proto.Account>();
+        for (var number = 1; number <= 40; number++)
+        {
+            branches.Add(await _client.CreateAccountAsync(
+                TestData.Company($"Acme Store {number:000}", $"store{number:000}@acme.com", domain: "acme.com"), admin.Headers));
+        }
+
+        var twice = await _client.CreateAccountAsync(
+            TestData.Company("Acme Stores 17", "store17@acme.com", domain: "acme.com").Confirmed(), admin.Headers);
+
+        var response = await _client.ListDuplicateGroupsAsync(new Proto.ListDuplicateGroupsRequest { RunScanNow = true }, admin.Headers);
+
+        var group = Assert.Single(response.Groups);
+        Assert.Equal(new[] { branches[16].Name, twice.Name }.Order(StringComparer.Ordinal), group.Members.Select(m => m.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task The_background_scan_finds_duplicates_without_being_asked()
     {
         var admin = server.Admin(TestData.NewTenant());

@@ -17,15 +17,19 @@ public sealed class ImportOperations(
 {
     public const int MaxRowsPerMessage = 1000;
 
-    /// <summary>Creates the job or continues it; only its creator (or an admin) continues a job.</summary>
+    /// <summary>
+    /// Creates the job or continues it. A job belongs to its starter and the team they started it in, as a record does:
+    /// whoever may change such a record (the starter, their teammates and sales managers, admins) continues it.
+    /// </summary>
     public async Task StartAsync(Caller caller, Guid importId, int totalRows, CancellationToken cancellationToken)
     {
-        AccessPolicy.EnsureCanCreate(caller, AccessPolicy.DefaultOwnership(caller, null, null), "import");
+        var starter = AccessPolicy.DefaultOwnership(caller, null, null);
+        AccessPolicy.EnsureCanCreate(caller, starter, "import");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var createdBy = await ImportRows.StartAsync(
-            transaction, caller.TenantId, importId, caller.UserId, totalRows, Sql.ToMicroseconds(time.GetUtcNow()), cancellationToken);
-        EnsureOwnJob(caller, importId, createdBy);
+        var job = await ImportRows.StartAsync(
+            transaction, caller.TenantId, importId, starter, totalRows, Sql.ToMicroseconds(time.GetUtcNow()), cancellationToken);
+        AccessPolicy.EnsureCanWrite(caller, job, ImportJob.ResourcePrefix + importId);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -76,9 +80,9 @@ public sealed class ImportOperations(
     {
         AccessPolicy.EnsureCanReadCustomers(caller);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var (job, createdBy) = await ImportRows.FindAsync(connection, caller.TenantId, importId, cancellationToken)
+        var (job, starter) = await ImportRows.FindAsync(connection, caller.TenantId, importId, cancellationToken)
             ?? throw new RecordNotFoundException(ImportJob.ResourcePrefix + importId);
-        EnsureOwnJob(caller, importId, createdBy);
+        AccessPolicy.EnsureCanRead(caller, starter, job.ResourceName);
         return job;
     }
 
@@ -102,12 +106,4 @@ public sealed class ImportOperations(
             new ImportRowError(rowKey, place, error.Message),
         _ => null,
     };
-
-    private static void EnsureOwnJob(Caller caller, Guid importId, string createdBy)
-    {
-        if (createdBy != caller.UserId && !caller.IsInRole(Roles.Admin))
-        {
-            throw new AccessDeniedException($"{ImportJob.ResourcePrefix}{importId} was started by another user.");
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using CrmPlatform.Customers.Application;
+using CrmPlatform.Customers.Domain;
 using Npgsql;
 
 namespace CrmPlatform.Customers.Data;
@@ -9,24 +10,27 @@ internal static class ImportRows
     public const int MaxErrors = 1000;
 
     /// <summary>Creates the job, or continues it (a positive total replaces the known one); returns its creator.</summary>
-    public static async Task<string> StartAsync(
-        NpgsqlTransaction transaction, string tenantId, Guid importId, string userId, int totalRows, DateTimeOffset now,
+    public static async Task<Ownership> StartAsync(
+        NpgsqlTransaction transaction, string tenantId, Guid importId, Ownership starter, int totalRows, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO import_jobs (tenant_id, id, created_by, total_rows, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
+            INSERT INTO import_jobs (tenant_id, id, created_by, team, total_rows, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)
             ON CONFLICT (tenant_id, id) DO UPDATE
                 SET total_rows = CASE WHEN excluded.total_rows > 0 THEN excluded.total_rows ELSE import_jobs.total_rows END
-            RETURNING created_by
+            RETURNING created_by, team
             """,
             transaction.Connection, transaction);
         command.Parameters.Add(Sql.Text(tenantId));
         command.Parameters.Add(Sql.Value(importId));
-        command.Parameters.Add(Sql.Text(userId));
+        command.Parameters.Add(Sql.Text(starter.OwnerUserId));
+        command.Parameters.Add(Sql.Text(starter.Team));
         command.Parameters.Add(Sql.Value(totalRows));
         command.Parameters.Add(Sql.Value(now));
-        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new Ownership(reader.GetString(0), reader.GetString(1));
     }
 
     /// <summary>Claims a row key for this import; false when the tenant imported it before (or another import holds it).</summary>
@@ -98,7 +102,7 @@ internal static class ImportRows
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task<(ImportJob Job, string CreatedBy)?> FindAsync(
+    public static async Task<(ImportJob Job, Ownership Starter)?> FindAsync(
         NpgsqlConnection connection, string tenantId, Guid importId, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection)
@@ -107,7 +111,7 @@ internal static class ImportRows
             {
                 new NpgsqlBatchCommand(
                     """
-                    SELECT created_by, total_rows, processed_rows, created_accounts, created_contacts, skipped_rows, failed_rows,
+                    SELECT created_by, team, total_rows, processed_rows, created_accounts, created_contacts, skipped_rows, failed_rows,
                            created_at, updated_at
                     FROM import_jobs WHERE tenant_id = $1 AND id = $2
                     """)
@@ -127,10 +131,10 @@ internal static class ImportRows
             return null;
         }
 
-        var createdBy = reader.GetString(0);
-        var counts = Enumerable.Range(1, 6).Select(reader.GetInt32).ToArray();
-        var createdAt = reader.GetFieldValue<DateTimeOffset>(7);
-        var updatedAt = reader.GetFieldValue<DateTimeOffset>(8);
+        var starter = new Ownership(reader.GetString(0), reader.GetString(1));
+        var counts = Enumerable.Range(2, 6).Select(reader.GetInt32).ToArray();
+        var createdAt = reader.GetFieldValue<DateTimeOffset>(8);
+        var updatedAt = reader.GetFieldValue<DateTimeOffset>(9);
         await reader.NextResultAsync(cancellationToken);
         var errors = new List<ImportRowError>();
         while (await reader.ReadAsync(cancellationToken))
@@ -138,6 +142,6 @@ internal static class ImportRows
             errors.Add(new ImportRowError(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
 
-        return (new ImportJob(importId, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], errors, createdAt, updatedAt), createdBy);
+        return (new ImportJob(importId, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], errors, createdAt, updatedAt), starter);
     }
 }

@@ -168,29 +168,30 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
     };
 
     /// <summary>
-    /// Continuing the import job the record's owner started: sales roles import, and only the job's creator or an admin
-    /// continues it. Import ids are per tenant, so another tenant's id starts a new job of the caller's own.
+    /// Continuing the import job the record's owner started in the record's team: the job belongs to its starter and that
+    /// team, so whoever may write such a record continues it. Import ids are per tenant, so another tenant's id starts a
+    /// new job of the caller's own.
     /// </summary>
     private static readonly Dictionary<string, string[]> Import = new()
     {
         [Roles.Admin] = ["OK", "OK", "OK", "OK"],
-        [Roles.SalesManager] = ["OK", "PD", "PD", "OK"],
-        [Roles.SalesRep] = ["OK", "PD", "PD", "OK"],
+        [Roles.SalesManager] = ["OK", "OK", "PD", "OK"],
+        [Roles.SalesRep] = ["OK", "OK", "PD", "OK"],
         [Roles.ServiceAgent] = ["PD", "PD", "PD", "PD"],
         [Roles.Analyst] = ["PD", "PD", "PD", "PD"],
         [Roles.Marketer] = ["PD", "PD", "PD", "PD"],
         [NoRole] = ["PD", "PD", "PD", "PD"],
     };
 
-    /// <summary>Reading the import job the record's owner started: its creator or an admin.</summary>
+    /// <summary>Reading the import job the record's owner started in the record's team: whoever may read such a record.</summary>
     private static readonly Dictionary<string, string[]> ReadImport = new()
     {
         [Roles.Admin] = ["OK", "OK", "OK", "NF"],
-        [Roles.SalesManager] = ["OK", "PD", "PD", "NF"],
-        [Roles.SalesRep] = ["OK", "PD", "PD", "NF"],
-        [Roles.ServiceAgent] = ["OK", "PD", "PD", "NF"],
-        [Roles.Analyst] = ["OK", "PD", "PD", "NF"],
-        [Roles.Marketer] = ["OK", "PD", "PD", "NF"],
+        [Roles.SalesManager] = ["OK", "OK", "PD", "NF"],
+        [Roles.SalesRep] = ["OK", "OK", "PD", "NF"],
+        [Roles.ServiceAgent] = ["OK", "OK", "OK", "NF"],
+        [Roles.Analyst] = ["OK", "OK", "OK", "NF"],
+        [Roles.Marketer] = ["OK", "OK", "OK", "NF"],
         [NoRole] = ["PD", "PD", "PD", "PD"],
     };
 
@@ -509,7 +510,7 @@ public sealed class AuthorizationMatrixTests(CustomersServer server)
         });
     }
 
-    /// <summary>An import job of one row, started by the record's owner (a sales rep of its team) in its tenant.</summary>
+    /// <summary>An import job of one row, started by the record's owner (a sales rep of its team only) in its tenant.</summary>
     private async Task<Proto.ImportJob> ImportStartedByOwnerAsync(Proto.Account account) =>
         await ImportAsync(server.User(account.TenantId, account.OwnerUserId, [Roles.SalesRep], account.Team).Headers, Guid.NewGuid().ToString());
 

@@ -191,24 +191,31 @@ public sealed class ImportTests(CustomersServer server)
     }
 
     [Fact]
-    public async Task Only_sales_roles_import_and_only_the_jobs_creator_or_an_admin_reads_it()
+    public async Task Only_sales_roles_import_and_a_job_is_followed_and_continued_within_its_team()
     {
         var tenant = TestData.NewTenant();
         var rep = server.Rep(tenant);
         var job = await ImportAsync(rep, Batch(Guid.NewGuid().ToString(), 0, Row("1", Account("Oscorp"))));
+        var importId = job.Name["imports/".Length..];
+        var teammate = server.Rep(tenant, "rep-2");
+        var manager = server.User(tenant, "manager-1", [Roles.SalesManager], "north");
+        var outsider = server.Rep(tenant, "rep-3", team: "south");
 
         var agent = await FailsAsync(server.User(tenant, "agent", [Roles.ServiceAgent]), Batch(Guid.NewGuid().ToString(), 0, Row("2", Account("Other"))));
-        var colleague = await TestData.FailsAsync(() => _client.GetImportAsync(
-            new Proto.GetImportRequest { Name = job.Name }, server.Rep(tenant, "rep-2").Headers));
-        var continued = await FailsAsync(server.Rep(tenant, "rep-2"), Batch(job.Name["imports/".Length..], 0, Row("3", Account("Else"))));
+        var seenByManager = await _client.GetImportAsync(new Proto.GetImportRequest { Name = job.Name }, manager.Headers);
+        var continuedByTeammate = await ImportAsync(teammate, Batch(importId, 0, Row("3", Account("Oscorp Labs"))));
+        var continuedByManager = await ImportAsync(manager, Batch(importId, 0, Row("4", Account("Oscorp Foods"))));
+        var outsiderReads = await TestData.FailsAsync(() => _client.GetImportAsync(new Proto.GetImportRequest { Name = job.Name }, outsider.Headers));
+        var outsiderContinues = await FailsAsync(outsider, Batch(importId, 0, Row("5", Account("Elsewhere"))));
         var byAdmin = await _client.GetImportAsync(new Proto.GetImportRequest { Name = job.Name }, server.Admin(tenant).Headers);
         var otherTenant = await TestData.FailsAsync(() => _client.GetImportAsync(
             new Proto.GetImportRequest { Name = job.Name }, server.Admin(TestData.NewTenant()).Headers));
 
         Assert.Equal(StatusCode.PermissionDenied, agent.StatusCode);
-        Assert.Equal(StatusCode.PermissionDenied, colleague.StatusCode);
-        Assert.Equal(StatusCode.PermissionDenied, continued.StatusCode);
-        Assert.Equal(1, byAdmin.CreatedAccounts);
+        Assert.Equal(1, seenByManager.CreatedAccounts);
+        Assert.Equal((2, 3), (continuedByTeammate.CreatedAccounts, continuedByManager.CreatedAccounts));
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied), (outsiderReads.StatusCode, outsiderContinues.StatusCode));
+        Assert.Equal(3, byAdmin.CreatedAccounts);
         Assert.Equal(StatusCode.NotFound, otherTenant.StatusCode);
     }
 

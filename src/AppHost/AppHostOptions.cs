@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using CrmPlatform.AppHost.Demo;
 
 namespace CrmPlatform.AppHost;
 
@@ -18,6 +19,7 @@ public sealed record AppHostOptions
           --otlp URL                 export services' telemetry to this OTLP/HTTP endpoint (or env CRM_OTLP_ENDPOINT)
           --logs                     echo every service's console output
           --demo                     once everything runs, load the demo data set into Customers (idempotent)
+          --demo-size N              generated demo accounts after the 40 curated ones (default 5000, at most 30000)
           --root DIR                 the repository root (default: found from the current directory)
         """;
 
@@ -44,6 +46,9 @@ public sealed record AppHostOptions
     /// <summary>Load the demo data set (src/AppHost/Demo) into the Customers service once every resource runs.</summary>
     public bool Demo { get; init; }
 
+    /// <summary>How many generated accounts (src/AppHost/Demo/DemoGenerated.cs) the demo data set has besides the curated ones.</summary>
+    public int DemoSize { get; init; } = DemoGenerated.DefaultCount;
+
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long a service may take to stop after SIGTERM before it is killed.</summary>
@@ -54,6 +59,7 @@ public sealed record AppHostOptions
     {
         string? root = null, dataDirectory = null, configuration = null, otlp = Environment.GetEnvironmentVariable("CRM_OTLP_ENDPOINT");
         bool fresh = false, temporary = false, anyPorts = false, echoLogs = false, demo = false;
+        var demoSize = DemoGenerated.DefaultCount;
         HashSet<string>? only = null;
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
@@ -72,6 +78,7 @@ public sealed record AppHostOptions
                 case "--root": root = Value(); break;
                 case "--only": only = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
                 case "--port": AddPort(ports, Value()); break;
+                case "--demo-size": demoSize = ParseDemoSize(Value()); break;
                 case "--help" or "-h": throw new AppHostUsageException(null);
                 default: throw new AppHostUsageException($"Unknown option '{args[i]}'.");
             }
@@ -90,6 +97,7 @@ public sealed record AppHostOptions
             OtlpEndpoint = string.IsNullOrWhiteSpace(otlp) ? null : ParseUri(otlp),
             EchoLogs = echoLogs,
             Demo = demo,
+            DemoSize = demoSize,
         };
     }
 
@@ -104,6 +112,11 @@ public sealed record AppHostOptions
 
         ports[parts[0]] = port;
     }
+
+    private static int ParseDemoSize(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size <= DemoGenerated.MaxCount
+            ? size
+            : throw new AppHostUsageException($"--demo-size expects a number of accounts from 0 to {DemoGenerated.MaxCount}, got '{value}'.");
 
     private static Uri ParseUri(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

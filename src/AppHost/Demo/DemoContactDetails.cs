@@ -13,8 +13,14 @@ public static class DemoContactDetails
 {
     private static readonly string[] FreeMail = ["gmail.com", "outlook.com", "icloud.com", "yahoo.com"];
 
-    public static string Email(DemoPerson person, string? domain, int accountIndex) =>
-        $"{Mailbox(person.GivenName)}.{Mailbox(person.FamilyName)}@{domain ?? FreeMail[accountIndex % FreeMail.Length]}";
+    /// <summary>At a free-mail provider, people of generated accounts (past the curated ones) have the account's position in their mailbox.</summary>
+    public static string Email(DemoPerson person, string? domain, int accountIndex)
+    {
+        var mailbox = $"{Mailbox(person.GivenName)}.{Mailbox(person.FamilyName)}";
+        return domain is not null ? $"{mailbox}@{domain}"
+            : accountIndex < DemoAccounts.All.Count ? $"{mailbox}@{FreeMail[accountIndex % FreeMail.Length]}"
+            : string.Create(CultureInfo.InvariantCulture, $"{mailbox}{accountIndex}@{FreeMail[accountIndex % FreeMail.Length]}");
+    }
 
     /// <summary>The account's own address: info@ for a company, the first person's mailbox otherwise.</summary>
     public static string AccountEmail(DemoAccount account, int accountIndex) =>

@@ -31,7 +31,8 @@ public static class DemoDataExtensions
                 return;
             }
 
-            var seeder = new DemoSeeder(app.CreateClient<CustomersClient>(customers.Name), tokens, DemoTenant, logger, TimeProvider.System);
+            var seeder = new DemoSeeder(
+                app.CreateClient<CustomersClient>(customers.Name), tokens, DemoTenant, builder.Options.DemoSize, logger, TimeProvider.System);
             await seeder.SeedAsync(cancellationToken);
         });
     }

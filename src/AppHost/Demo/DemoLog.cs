@@ -30,6 +30,9 @@ internal static partial class DemoLog
     [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "demo: loading the demo data failed at {Step}: {Reason}. The platform keeps running; run with --demo again to finish")]
     public static partial void Failed(ILogger logger, string step, string reason);
 
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "demo: {Step}: {Done} of {Total} accounts")]
+    public static partial void Progress(ILogger logger, string step, int done, int total);
+
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "demo: {Resource} is not started (--only), so there is no demo data to load")]
     public static partial void NotStarted(ILogger logger, string resource);
 }

@@ -50,6 +50,12 @@ public sealed record DemoAccount(
     /// <summary>Answers to Hofmeyr's commitment questions, when the account was surveyed.</summary>
     public CommitmentAnswers? Commitment { get; init; }
 
+    /// <summary>
+    /// The switchboard's and the first contact's phones (other contacts have none), when given; else numbers made
+    /// from the account's position (<see cref="DemoContactDetails.Phone"/>).
+    /// </summary>
+    public IReadOnlyList<string>? Phones { get; init; }
+
     /// <summary>Consent entries beyond the standard grants (see <see cref="DemoConsents"/>), by contact index.</summary>
     public IReadOnlyList<(int Contact, DemoConsent Consent)> ExtraConsents { get; init; } = [];
 }

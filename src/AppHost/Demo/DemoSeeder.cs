@@ -11,7 +11,8 @@ using CustomersClient = CrmPlatform.Contracts.Customers.V1.Customers.CustomersCl
 namespace CrmPlatform.AppHost.Demo;
 
 /// <summary>
-/// Sends the demo data set (<see cref="DemoDataSet"/>, <see cref="DemoAccounts"/>, <see cref="DemoStories"/>) to the
+/// Sends the demo data set (<see cref="DemoDataSet"/>, <see cref="DemoAccounts"/>, <see cref="DemoGenerated"/>,
+/// <see cref="DemoStories"/>) to the
 /// Customers service through its public gRPC API, with tokens it signs itself for the demo users, so validation,
 /// history, derived phases and events are the real ones. Idempotent: creates and interactions carry request ids derived
 /// from the data's keys; custom fields, relationships, consents, commitment answers and value-tier rules are read first
@@ -20,6 +21,7 @@ namespace CrmPlatform.AppHost.Demo;
 public sealed class DemoSeeder
 {
     private const int Parallelism = 4;
+    private const int ProgressEvery = 1000;
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
 
     private readonly CustomersClient _client;
@@ -29,10 +31,13 @@ public sealed class DemoSeeder
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Metadata> _headers = new(StringComparer.Ordinal);
     private readonly DemoUser _loader = new(DemoDataSet.LoaderUserId, Roles.Admin, "");
+    private readonly IReadOnlyList<DemoAccount> _accounts;
 
-    public DemoSeeder(CustomersClient client, CallerTokenSettings tokens, string tenant, ILogger logger, TimeProvider time)
+    /// <param name="generatedAccounts">How many <see cref="DemoGenerated"/> accounts follow the curated ones.</param>
+    public DemoSeeder(CustomersClient client, CallerTokenSettings tokens, string tenant, int generatedAccounts, ILogger logger, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        _accounts = [.. DemoAccounts.All, .. DemoGenerated.Accounts(generatedAccounts)];
         _client = client;
         _tokens = new CallerTokens(new TokenSettings(tokens.Issuer, tokens.Audience, tokens.SigningKey), time);
         _tenant = tenant;
@@ -47,7 +52,7 @@ public sealed class DemoSeeder
         var step = "custom fields";
         try
         {
-            DemoLog.Seeding(_logger, _tenant, DemoAccounts.All.Count);
+            DemoLog.Seeding(_logger, _tenant, _accounts.Count);
             var newFields = await DefineCustomFieldsAsync(cancellationToken);
             DemoLog.CustomFields(_logger, DemoDataSet.CustomFields.Count, newFields);
 
@@ -94,8 +99,8 @@ public sealed class DemoSeeder
 
     private async Task<SeededAccount[]> CreateAccountsAsync(CancellationToken cancellationToken)
     {
-        var seeded = new SeededAccount[DemoAccounts.All.Count];
-        await ForEachAccountAsync(async (index, demo, ct) =>
+        var seeded = new SeededAccount[_accounts.Count];
+        await ForEachAccountAsync("accounts and contacts", async (index, demo, ct) =>
         {
             var account = await _client.CreateAccountAsync(
                 new CreateAccountRequest { Account = DemoRequests.Account(demo, index), RequestId = DemoRequestIds.For($"account/{demo.Key}"), ConfirmNotDuplicate = true },
@@ -125,7 +130,7 @@ public sealed class DemoSeeder
     {
         var byKey = seeded.ToDictionary(s => s.Demo.Key, StringComparer.Ordinal);
         int relationships = 0, consents = 0, surveys = 0, created = 0;
-        await ForEachAccountAsync(async (index, demo, ct) =>
+        await ForEachAccountAsync("relationships, commitment answers and consents", async (index, demo, ct) =>
         {
             var account = seeded[index];
             for (var c = 0; c < demo.Contacts.Count; c++)
@@ -188,7 +193,7 @@ public sealed class DemoSeeder
     {
         var today = new DateTimeOffset(_time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
         int interactions = 0, repeated = 0;
-        await ForEachAccountAsync(async (index, demo, ct) =>
+        await ForEachAccountAsync("interactions", async (index, demo, ct) =>
         {
             var steps = DemoStories.For(demo.Story, index);
             for (var s = 0; s < steps.Count; s++)
@@ -237,14 +242,19 @@ public sealed class DemoSeeder
         return true;
     }
 
-    /// <summary>Runs <paramref name="action"/> for every demo account, a few at a time; a failure names the account.</summary>
-    private static Task ForEachAccountAsync(Func<int, DemoAccount, CancellationToken, Task> action, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
-            Enumerable.Range(0, DemoAccounts.All.Count),
+    /// <summary>
+    /// Runs <paramref name="action"/> for every demo account, a few at a time, logging progress every
+    /// <see cref="ProgressEvery"/> accounts; a failure names the account.
+    /// </summary>
+    private async Task ForEachAccountAsync(string step, Func<int, DemoAccount, CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, _accounts.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (index, ct) =>
             {
-                var demo = DemoAccounts.All[index];
+                var demo = _accounts[index];
                 try
                 {
                     await action(index, demo, ct);
@@ -253,7 +263,13 @@ public sealed class DemoSeeder
                 {
                     throw new InvalidOperationException($"account '{demo.Key}' ({demo.DisplayName}): {Describe(e)}", e);
                 }
+
+                if (Interlocked.Increment(ref done) % ProgressEvery == 0)
+                {
+                    DemoLog.Progress(_logger, step, done, _accounts.Count);
+                }
             });
+    }
 
     private Metadata Headers(DemoUser user) =>
         _headers.GetOrAdd(user.Id, _ =>

@@ -16,17 +16,20 @@ public sealed class DemoDataTests(DemoPlatformFixture platform) : IClassFixture<
 
         Assert.DoesNotContain(messages, m => m.Contains("failed", StringComparison.Ordinal));
         Assert.Contains("demo: 4 custom fields (4 new)", messages);
-        Assert.Contains(messages, m => m.StartsWith("demo: 40 accounts, 82 contacts, ", StringComparison.Ordinal) && m.Contains("interactions in tenant 'default'", StringComparison.Ordinal));
+        var all = DemoPlatformFixture.AllAccounts;
+        var totals = $"demo: {all.Count} accounts, {all.Sum(a => a.Contacts.Count)} contacts, ";
+        Assert.Contains(messages, m => m.StartsWith(totals, StringComparison.Ordinal) && m.Contains("interactions in tenant 'default'", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_account_list_holds_companies_consumers_and_households_of_several_owners()
     {
         var accounts = await ListAccountsAsync(new ListAccountsRequest());
+        var generated = DemoPlatformFixture.AllAccounts.Skip(DemoAccounts.All.Count).ToList();
 
-        Assert.Equal(DemoAccounts.All.Count, accounts.Count);
-        Assert.Equal(28, accounts.Count(a => a.Kind == AccountKind.Company));
-        Assert.Equal(10, accounts.Count(a => a.Kind == AccountKind.Consumer));
+        Assert.Equal(DemoPlatformFixture.AllAccounts.Count, accounts.Count);
+        Assert.Equal(28 + generated.Count(a => a.Kind == AccountKind.Company), accounts.Count(a => a.Kind == AccountKind.Company));
+        Assert.Equal(10 + generated.Count(a => a.Kind == AccountKind.Consumer), accounts.Count(a => a.Kind == AccountKind.Consumer));
         Assert.Equal(2, accounts.Count(a => a.Kind == AccountKind.Household));
         Assert.True(accounts.Select(a => a.OwnerUserId).Distinct().Count() >= 5);
         var northwind = Assert.Single(accounts, a => a.DisplayName == "Northwind Traders");
@@ -52,6 +55,39 @@ public sealed class DemoDataTests(DemoPlatformFixture platform) : IClassFixture<
             [RelationshipPhase.Exploration, RelationshipPhase.Expansion, RelationshipPhase.Commitment],
             view.PhaseHistory.Select(p => p.ToPhase).Reverse());
         Assert.Equal(CommitmentSegment.Entrenched, view.Account.Commitment.Segment);
+    }
+
+    [Fact]
+    public async Task Generated_companies_have_staff_reporting_to_a_decision_maker_a_timeline_and_fictional_phones()
+    {
+        var demo = DemoPlatformFixture.AllAccounts.First(a => a.Key.StartsWith("gen-", StringComparison.Ordinal) && a.Kind == AccountKind.Company && a.Contacts.Count > 2);
+        var account = await FindAsync(demo.DisplayName);
+
+        var view = await platform.Customers.GetCustomer360Async(new GetCustomer360Request { Account = account.Name }, platform.Admin);
+
+        Assert.Equal(demo.Contacts.Select(c => c.GivenName), view.Contacts.Select(c => c.GivenName));
+        Assert.Equal(demo.Contacts.Count - 1, view.Relationships.Count(r => r.Type == RelationshipType.ReportsTo));
+        Assert.Equal(DemoStories.For(demo.Story, DemoPlatformFixture.AllAccounts.ToList().IndexOf(demo)).Count, view.InteractionCount);
+        Assert.Matches(@"^\+(1\d{3}55501\d\d|44\d{6}0\d{3}|49305550\d{4})$", account.Phone);
+        Assert.Equal(account.Domain, view.Contacts[0].Email.Split('@')[1]);
+        Assert.NotEmpty(view.Contacts[0].Phone);
+        Assert.All(view.Contacts.Skip(1), c => Assert.Empty(c.Phone));
+    }
+
+    [Fact]
+    public async Task Each_generated_near_duplicate_is_grouped_with_its_original_by_the_duplicate_scan()
+    {
+        var twins = DemoPlatformFixture.AllAccounts.Where(a => a.Key.EndsWith("-twin", StringComparison.Ordinal)).ToList();
+
+        var groups = (await platform.Customers.ListDuplicateGroupsAsync(
+            new ListDuplicateGroupsRequest { RunScanNow = true, RecordType = RecordType.Account, PageSize = 100 }, platform.Admin)).Groups;
+
+        Assert.NotEmpty(twins);
+        foreach (var twin in twins)
+        {
+            var original = DemoPlatformFixture.AllAccounts.Single(a => a.Key == twin.Key[..^"-twin".Length]);
+            Assert.Contains(groups, g => g.Members.Select(m => m.DisplayName).Order().SequenceEqual(new[] { original.DisplayName, twin.DisplayName }.Order()));
+        }
     }
 
     [Fact]
@@ -112,7 +148,8 @@ public sealed class DemoDataTests(DemoPlatformFixture platform) : IClassFixture<
     public async Task Loading_the_demo_data_again_creates_nothing_new()
     {
         var before = await CountEverythingAsync();
-        var seeder = new DemoSeeder(platform.Customers, platform.Tokens, DemoDataExtensions.DemoTenant, NullLogger.Instance, TimeProvider.System);
+        var seeder = new DemoSeeder(
+            platform.Customers, platform.Tokens, DemoDataExtensions.DemoTenant, DemoPlatformFixture.GeneratedAccounts, NullLogger.Instance, TimeProvider.System);
 
         var counts = await seeder.SeedAsync(CancellationToken.None);
 
@@ -125,7 +162,8 @@ public sealed class DemoDataTests(DemoPlatformFixture platform) : IClassFixture<
     {
         var logs = new LogCapture();
         var wrongKey = platform.Tokens with { SigningKey = "a-signing-key-the-customers-service-does-not-know" };
-        var seeder = new DemoSeeder(platform.Customers, wrongKey, DemoDataExtensions.DemoTenant, logs.CreateLogger("demo"), TimeProvider.System);
+        var seeder = new DemoSeeder(
+            platform.Customers, wrongKey, DemoDataExtensions.DemoTenant, DemoPlatformFixture.GeneratedAccounts, logs.CreateLogger("demo"), TimeProvider.System);
 
         var counts = await seeder.SeedAsync(CancellationToken.None);
 

@@ -7,9 +7,17 @@ using CustomersClient = CrmPlatform.Contracts.Customers.V1.Customers.CustomersCl
 
 namespace CrmPlatform.AppHost.Tests.Demo;
 
-/// <summary>Customers and its infrastructure started with <c>--demo</c>: the demo data is loaded before the tests run.</summary>
+/// <summary>
+/// Customers and its infrastructure started with <c>--demo</c> and a small generated part (<see cref="GeneratedAccounts"/>):
+/// the demo data is loaded before the tests run.
+/// </summary>
 public sealed class DemoPlatformFixture : DistributedAppFixture
 {
+    public const int GeneratedAccounts = 150;
+
+    /// <summary>Every account of the data set as loaded: the curated ones, then the generated ones.</summary>
+    public static readonly IReadOnlyList<DemoAccount> AllAccounts = [.. DemoAccounts.All, .. DemoGenerated.Accounts(GeneratedAccounts)];
+
     public CustomersClient Customers => CreateClient<CustomersClient>("customers");
 
     /// <summary>The token settings the AppHost made for this run, as the Customers service was given them.</summary>
@@ -34,5 +42,5 @@ public sealed class DemoPlatformFixture : DistributedAppFixture
         }
     }
 
-    protected override IEnumerable<string> Arguments => ["--only", "customers", "--demo"];
+    protected override IEnumerable<string> Arguments => ["--only", "customers", "--demo", "--demo-size", $"{GeneratedAccounts}"];
 }

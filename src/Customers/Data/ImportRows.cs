@@ -9,7 +9,7 @@ internal static class ImportRows
 {
     public const int MaxErrors = 1000;
 
-    /// <summary>Creates the job, or continues it (a positive total replaces the known one); returns its creator.</summary>
+    /// <summary>Creates the job, or continues it (a positive total replaces the known one); returns its starter and their team.</summary>
     public static async Task<Ownership> StartAsync(
         NpgsqlTransaction transaction, string tenantId, Guid importId, Ownership starter, int totalRows, DateTimeOffset now,
         CancellationToken cancellationToken)

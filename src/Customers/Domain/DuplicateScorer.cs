@@ -16,13 +16,16 @@ public sealed record DuplicateMatch(double Score, IReadOnlyList<string> MatchedF
 /// mailboxes at gmail.com ("maria.lopez", "mario.lopez") are possible duplicates, not probable ones; the same name
 /// with a near mailbox there is probable. Names or mailboxes that carry different numbers ("Acme Store 001" and
 /// "Acme Store 002", "store001@" and "store002@") are no evidence however alike: numbered branches and units are
-/// separate customers.
+/// separate customers. Under names that clearly differ (similarity below 0.75: "Ann Lee" and "Bob Stone"), shared
+/// contact details make a possible duplicate at most, never a probable one: colleagues share a switchboard, families a
+/// phone or a mailbox. Names that may be the same person's ("M. Garcia", "Maria Garcia") leave them their full weight.
 /// </summary>
 public static class DuplicateScorer
 {
     public const double ProbableThreshold = 0.75;
     public const double PossibleThreshold = 0.5;
     private const double SimilarName = 0.85;
+    private const double ClearlyDifferentNames = 0.75;
 
     public static DuplicateMatch Score(PartyProfile candidate, PartyProfile existing)
     {
@@ -52,8 +55,16 @@ public static class DuplicateScorer
         }
 
         var score = 1 - evidence.Aggregate(1.0, (remaining, e) => remaining * (1 - e.Weight));
+        if (NamesClearlyDiffer(candidate.NameKey, existing.NameKey))
+        {
+            score = Math.Min(score, PossibleThreshold);
+        }
+
         return new DuplicateMatch(Math.Round(score, 4), evidence.Select(e => e.Field).ToList());
     }
+
+    private static bool NamesClearlyDiffer(string a, string b) =>
+        a.Length > 0 && b.Length > 0 && NameKeys.Similarity(a, b) < ClearlyDifferentNames;
 
     private static double EmailEvidence(string? a, string? b)
     {

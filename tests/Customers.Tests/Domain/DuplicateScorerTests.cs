@@ -113,6 +113,29 @@ public sealed class DuplicateScorerTests
     }
 
     [Fact]
+    public void Colleagues_sharing_the_company_switchboard_are_possible_not_probable_duplicates()
+    {
+        var match = DuplicateScorer.Score(
+            PartyProfile.Of("Bob Stone", "bob.stone@acme.com", "+12125550100", "acme.com"),
+            PartyProfile.Of("Ann Lee", "ann.lee@acme.com", "+12125550100", "acme.com"));
+
+        Assert.Equal(DuplicateScorer.PossibleThreshold, match.Score);
+        Assert.Equal(["phone"], match.MatchedFields);
+    }
+
+    [Fact]
+    public void Two_people_sharing_a_family_mailbox_and_phone_are_possible_not_probable_duplicates()
+    {
+        var match = DuplicateScorer.Score(
+            PartyProfile.Of("Luca Bianchi", "family@example.org", "+390612345678", null),
+            PartyProfile.Of("Giulia Rossi", "FAMILY@example.org", "+390612345678", null));
+
+        Assert.True(match.IsPossible, $"score {match.Score}");
+        Assert.False(match.IsProbable, $"score {match.Score}");
+        Assert.Equal(["email", "phone"], match.MatchedFields);
+    }
+
+    [Fact]
     public void Company_names_match_regardless_of_legal_suffix_and_word_order()
     {
         Assert.Equal(1, NameKeys.Similarity(NameKeys.Of("Acme, Inc."), NameKeys.Of("ACME")));

@@ -59,6 +59,22 @@ public sealed class DuplicateDetectionTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task A_colleague_sharing_the_company_switchboard_is_created_without_confirmation_but_the_same_person_is_not()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var acme = await _client.CreateAccountAsync(TestData.Company("Acme", domain: "acme.com"), rep.Headers);
+        var ann = await _client.CreateContactAsync(Reachable(TestData.Contact(acme, "Ann", "Lee"), "+1 212 555 0100"), rep.Headers);
+
+        var bob = await _client.CreateContactAsync(Reachable(TestData.Contact(acme, "Bob", "Stone"), "212-555-0100"), rep.Headers);
+        var error = await TestData.FailsAsync(() =>
+            _client.CreateContactAsync(Reachable(TestData.Contact(acme, "Anne", "Lee"), "(212) 555-0100"), rep.Headers));
+
+        Assert.Equal("+12125550100", bob.Phone);
+        Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
+        Assert.Equal([ann.Name, bob.Name], Candidates(error).Candidates.Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task Numbered_branches_of_one_company_are_created_without_confirmation()
     {
         var rep = server.Rep(TestData.NewTenant());
@@ -102,4 +118,10 @@ public sealed class DuplicateDetectionTests(CustomersServer server)
 
     private static Proto.DuplicateCandidates Candidates(RpcException error) =>
         Proto.DuplicateCandidates.Parser.ParseFrom(error.Trailers.GetValueBytes(DomainErrorInterceptor.DuplicateCandidatesTrailer));
+
+    private static Proto.CreateContactRequest Reachable(Proto.CreateContactRequest request, string phone)
+    {
+        request.Contact.Phone = phone;
+        return request;
+    }
 }

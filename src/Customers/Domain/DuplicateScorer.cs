@@ -30,9 +30,8 @@ public static class DuplicateScorer
     public static DuplicateMatch Score(PartyProfile candidate, PartyProfile existing)
     {
         var evidence = new List<(string Field, double Weight)>();
-        var nameSimilarity = NameKeys.CarryDifferentNumbers(candidate.NameKey, existing.NameKey)
-            ? 0
-            : NameKeys.Similarity(candidate.NameKey, existing.NameKey);
+        var spelling = NameKeys.Similarity(candidate.NameKey, existing.NameKey);
+        var nameSimilarity = NameKeys.CarryDifferentNumbers(candidate.NameKey, existing.NameKey) ? 0 : spelling;
         if (nameSimilarity >= SimilarName)
         {
             evidence.Add(("name", 0.2 + (nameSimilarity - SimilarName) / (1 - SimilarName) * 0.5));
@@ -55,16 +54,13 @@ public static class DuplicateScorer
         }
 
         var score = 1 - evidence.Aggregate(1.0, (remaining, e) => remaining * (1 - e.Weight));
-        if (NamesClearlyDiffer(candidate.NameKey, existing.NameKey))
+        if (candidate.NameKey.Length > 0 && existing.NameKey.Length > 0 && spelling < ClearlyDifferentNames)
         {
             score = Math.Min(score, PossibleThreshold);
         }
 
         return new DuplicateMatch(Math.Round(score, 4), evidence.Select(e => e.Field).ToList());
     }
-
-    private static bool NamesClearlyDiffer(string a, string b) =>
-        a.Length > 0 && b.Length > 0 && NameKeys.Similarity(a, b) < ClearlyDifferentNames;
 
     private static double EmailEvidence(string? a, string? b)
     {

@@ -59,17 +59,17 @@ public static partial class H2Load
             throw new InvalidOperationException($"h2load exited with {process.ExitCode}:\n{stdout}\n{await stderr}");
         }
 
-        EnsureAllSucceeded(stdout);
+        EnsureAllSucceeded(stdout, request.Url);
         return stdout;
     }
 
-    private static void EnsureAllSucceeded(string output)
+    private static void EnsureAllSucceeded(string output, Uri url)
     {
         var requests = RequestsLine().Match(output);
         if (!requests.Success || requests.Groups["failed"].Value != "0" || requests.Groups["errored"].Value != "0"
             || requests.Groups["succeeded"].Value == "0")
         {
-            throw new InvalidOperationException($"h2load reported failed or no requests:\n{output}");
+            throw new InvalidOperationException($"h2load reported failed or no requests to {url.AbsolutePath}:\n{output}");
         }
     }
 

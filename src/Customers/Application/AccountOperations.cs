@@ -209,7 +209,7 @@ public sealed class AccountOperations(
     private void GuardDuplicates(Caller caller, PartyProfile profile, IEnumerable<Account> similar)
     {
         var duplicates = DuplicateCheck.Find(caller, profile,
-            similar.Select(a => new ExistingParty(a.ResourceName, a.DisplayName, a.Profile, a.Ownership)));
+            similar.Select(a => new ExistingParty(a.ResourceName, a.DisplayName, a.Profile, a.Ownership)).ToList());
         if (duplicates.Count > 0)
         {
             CustomersLog.ProbableDuplicate(logger, "account", string.Join(",", duplicates.Select(c => c.ResourceName)));

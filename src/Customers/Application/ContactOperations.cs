@@ -212,7 +212,7 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
     {
         var similar = await ContactRows.FindSimilarAsync(transaction, caller.TenantId, profile, cancellationToken);
         var duplicates = DuplicateCheck.Find(caller, profile, similar.Select(row => new ExistingParty(
-            row.Contact.ResourceName, row.Contact.FullName, row.Contact.ProfileWith(row.AccountDomain), row.Contact.Ownership)));
+            row.Contact.ResourceName, row.Contact.FullName, row.Contact.ProfileWith(row.AccountDomain), row.Contact.Ownership)).ToList());
         if (duplicates.Count > 0)
         {
             CustomersLog.ProbableDuplicate(logger, "contact", string.Join(",", duplicates.Select(c => c.ResourceName)));

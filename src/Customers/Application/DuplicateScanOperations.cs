@@ -95,27 +95,33 @@ public sealed class DuplicateScanOperations(NpgsqlDataSource dataSource, TimePro
         NpgsqlConnection connection, string tenantId, RecordKind kind, CancellationToken cancellationToken)
     {
         var pairs = new List<DuplicatePair>();
-        await foreach (var (first, second) in DuplicateCandidateRows.SameEmailOrPhoneAsync(connection, tenantId, kind, cancellationToken))
+        var shared = await DuplicateCandidateRows.SharedDetailsAsync(connection, tenantId, kind, cancellationToken);
+        await foreach (var (first, second) in DuplicateCandidateRows.SameEmailOrPhoneAsync(connection, tenantId, kind, shared, cancellationToken))
         {
-            AddIfProbable(pairs, first, second);
+            AddIfProbable(pairs, shared, first, second);
         }
 
         await foreach (var block in DuplicateCandidateRows.NameBlocksAsync(connection, tenantId, kind, cancellationToken))
         {
             foreach (var (first, second) in TrigramJoin.SimilarPairs(block.NameTrigrams))
             {
-                AddIfProbable(pairs, block.Records[first], block.Records[second]);
+                AddIfProbable(pairs, shared, block.Records[first], block.Records[second]);
             }
         }
 
         return DuplicateGrouping.Group(kind, pairs).ToList();
     }
 
-    /// <summary>Scores a candidate pair, the record with the lower id first, and keeps it when probable.</summary>
-    private static void AddIfProbable(List<DuplicatePair> pairs, ScannedRecord a, ScannedRecord b)
+    /// <summary>
+    /// Scores a candidate pair, the record with the lower id first, without the <paramref name="shared"/> details (see
+    /// <see cref="SharedContactDetails"/>), and keeps it when probable.
+    /// </summary>
+    private static void AddIfProbable(
+        List<DuplicatePair> pairs, (HashSet<string> Emails, HashSet<string> Phones) shared, ScannedRecord a, ScannedRecord b)
     {
         var (first, second) = a.Id.CompareTo(b.Id) < 0 ? (a, b) : (b, a);
-        var match = DuplicateScorer.Score(first.Profile, second.Profile);
+        var match = DuplicateScorer.Score(
+            SharedContactDetails.Without(first.Profile, shared.Emails, shared.Phones), second.Profile);
         if (match.IsProbable)
         {
             pairs.Add(new DuplicatePair(first.Id, second.Id, match));

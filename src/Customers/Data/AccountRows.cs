@@ -10,8 +10,6 @@ internal static class AccountRows
         "id, tenant_id, kind, display_name, email, phone, domain, owner_user_id, team, tags, phase, version, created_at, updated_at, "
         + "custom_fields::text, address::text, commitment::text, value_tier, phase_override, value_tier_source, merged_ids";
 
-    private const int MaxDuplicateCandidates = 50;
-
     /// <summary>What each sort key sorts by before id (indexed by migration 0015).</summary>
     private static readonly Dictionary<RecordSortKey, string> SortColumns = new()
     {
@@ -83,15 +81,14 @@ internal static class AccountRows
         return found.SingleOrDefault();
     }
 
-    /// <summary>Accounts sharing the email or phone, or with a similar name (trigram index): the ones worth scoring.</summary>
+    /// <summary>The accounts worth scoring against a new one (see <see cref="DuplicateCandidateRows.CreateCandidateIds"/>).</summary>
     public static Task<List<Account>> FindSimilarAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, PartyProfile profile,
         CancellationToken cancellationToken) =>
         QueryAsync(connection, transaction,
             $"""
             SELECT {Columns} FROM accounts
-            WHERE tenant_id = $1 AND deleted_at IS NULL AND (lower(email) = lower($2) OR phone = $3 OR name_key % $4)
-            ORDER BY id LIMIT {MaxDuplicateCandidates}
+            WHERE tenant_id = $1 AND id IN ({DuplicateCandidateRows.CreateCandidateIds(RecordKind.Account)})
             """,
             [Sql.Text(tenantId), Sql.Text(profile.Email), Sql.Text(profile.Phone), Sql.Text(profile.NameKey)], cancellationToken);
 

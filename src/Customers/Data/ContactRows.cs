@@ -17,8 +17,6 @@ internal static class ContactRows
     private const string FromWithDeleted =
         "contacts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL AND c.erased_at IS NULL AND c.merged_into IS NULL";
     private const string From = FromWithDeleted + " AND c.deleted_at IS NULL";
-    private const int MaxDuplicateCandidates = 50;
-
     /// <summary>What each sort key sorts by before id (indexed by migration 0018); a missing name sorts as "".</summary>
     private static readonly Dictionary<RecordSortKey, string> SortColumns = new()
     {
@@ -62,14 +60,13 @@ internal static class ContactRows
         return found.SingleOrDefault()?.Contact;
     }
 
-    /// <summary>Contacts sharing the email or phone, or with a similar name, with their account's domain.</summary>
+    /// <summary>The contacts worth scoring against a new one (see <see cref="DuplicateCandidateRows.CreateCandidateIds"/>), with their account's domain.</summary>
     public static Task<List<ContactRow>> FindSimilarAsync(
         NpgsqlTransaction transaction, string tenantId, PartyProfile profile, CancellationToken cancellationToken) =>
         QueryAsync(transaction.Connection!, transaction,
             $"""
             SELECT {Columns} FROM {From}
-            WHERE c.tenant_id = $1 AND (lower(c.email) = lower($2) OR c.phone = $3 OR c.name_key % $4)
-            ORDER BY c.id LIMIT {MaxDuplicateCandidates}
+            WHERE c.tenant_id = $1 AND c.id IN ({DuplicateCandidateRows.CreateCandidateIds(RecordKind.Contact)})
             """,
             [Sql.Text(tenantId), Sql.Text(profile.Email), Sql.Text(profile.Phone), Sql.Text(profile.NameKey)], cancellationToken);
 

@@ -1,3 +1,4 @@
+using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Grpc;
 using CrmPlatform.Grpc;
 using Proto = CrmPlatform.Contracts.Customers.V1;
@@ -72,6 +73,43 @@ public sealed class DuplicateDetectionTests(CustomersServer server)
         Assert.Equal("+12125550100", bob.Phone);
         Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
         Assert.Equal([ann.Name, bob.Name], Candidates(error).Candidates.Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task The_customer_with_the_same_email_is_found_however_many_namesakes_came_before()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        for (var i = 1; i <= 60; i++)
+        {
+            await _client.CreateAccountAsync(TestData.Consumer("John Smith", $"jsmith@family{i}.com").Confirmed(), rep.Headers);
+        }
+
+        var john = await _client.CreateAccountAsync(TestData.Consumer("John Smith", "JON.SMITH@ACME.COM").Confirmed(), rep.Headers);
+
+        var error = await TestData.FailsAsync(() => _client.CreateAccountAsync(TestData.Consumer("Jon Smith", "jon.smith@acme.com"), rep.Headers));
+
+        Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
+        Assert.Equal(john.Name, Candidates(error).Candidates[0].Name);
+    }
+
+    [Fact]
+    public async Task A_phone_that_more_than_twenty_customers_share_is_a_placeholder_and_no_evidence_of_a_duplicate()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        const string placeholder = "+1 202 555 0100";
+        var maria = await _client.CreateAccountAsync(TestData.Consumer("Maria Garcia", phone: placeholder), rep.Headers);
+        for (var i = 2; i <= SharedContactDetails.MaxHolders; i++)
+        {
+            await _client.CreateAccountAsync(TestData.Consumer($"Imported Customer {i}", phone: placeholder).Confirmed(), rep.Headers);
+        }
+
+        var refused = await TestData.FailsAsync(() => _client.CreateAccountAsync(TestData.Consumer("M. Garcia", phone: placeholder), rep.Headers));
+        await _client.CreateAccountAsync(TestData.Consumer("Imported Customer 21", phone: placeholder).Confirmed(), rep.Headers);
+        var created = await _client.CreateAccountAsync(TestData.Consumer("M. Garcia", phone: placeholder), rep.Headers);
+
+        Assert.Equal(StatusCode.AlreadyExists, refused.StatusCode);
+        Assert.Equal(maria.Name, Candidates(refused).Candidates[0].Name);
+        Assert.Equal(("M. Garcia", "+12025550100"), (created.DisplayName, created.Phone));
     }
 
     [Fact]

@@ -76,6 +76,27 @@ public sealed class DuplicateScanTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task A_placeholder_mailbox_and_phone_on_many_imported_customers_make_no_group()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        const string placeholder = "+1 202 555 0100";
+        for (var i = 1; i <= 30; i++)
+        {
+            await _client.CreateAccountAsync(
+                TestData.Consumer($"Imported Customer {i}", "none@placeholder.com", placeholder).Confirmed(), admin.Headers);
+        }
+
+        await _client.CreateAccountAsync(TestData.Consumer("Maria Garcia", phone: placeholder).Confirmed(), admin.Headers);
+        await _client.CreateAccountAsync(TestData.Consumer("M. Garcia", phone: placeholder).Confirmed(), admin.Headers);
+        var ann = await _client.CreateAccountAsync(TestData.Consumer("Ann Lee", phone: "+1 212 555 0142"), admin.Headers);
+        var anne = await _client.CreateAccountAsync(TestData.Consumer("Anne Lee", phone: "212.555.0142").Confirmed(), admin.Headers);
+
+        var response = await _client.ListDuplicateGroupsAsync(new Proto.ListDuplicateGroupsRequest { RunScanNow = true }, admin.Headers);
+
+        Assert.Equal([ann.Name, anne.Name], Assert.Single(response.Groups).Members.Select(m => m.Name));
+    }
+
+    [Fact]
     public async Task Numbered_branches_are_not_grouped_but_a_branch_entered_twice_is()
     {
         var admin = server.Admin(TestData.NewTenant());

@@ -10,14 +10,16 @@ internal sealed record PlantedDuplicate(Guid Original, Guid Duplicate);
 /// Loads consumers with planted near-duplicates into one tenant with one statement (see <see cref="AccountSeed"/>).
 /// Person p has one of <see cref="Names"/> names (one of 80 first names and a surname of three of 47 syllables), spread
 /// over all of them by q = 7919 p mod <see cref="Names"/> (7919 is prime to it: distinct for distinct p); a mailbox
-/// first.last at one of five free-mail domains (60 %) or at one of about 2,200 company domains; and a phone unless p is a
-/// multiple of ten. Every <see cref="Every"/>th row is a variant of the row before it, taking turns: the name in capitals
+/// first.last at one of five free-mail domains (60 %) or at one of about 2,200 company domains; and a phone of their own
+/// unless p is a multiple of ten, where half have none and half the placeholder <see cref="PlaceholderPhone"/> that
+/// imports fill empty phone fields with (5 % of the rows: 5,000 in 100,000, which the scan must not pair). Every <see cref="Every"/>th row is a variant of the row before it, taking turns: the name in capitals
 /// with the email in capitals and no phone; a letter dropped from the surname with the same email and phone; a letter
 /// doubled in the surname with the same phone and no email. Originals of variants are odd (p = 34k - 1): they have a phone.
 /// </summary>
 internal static class DuplicateSeed
 {
     private const int Every = 34;
+    private const string PlaceholderPhone = "+12125550100";
 
     private static readonly string[] FirstNames =
     [
@@ -67,7 +69,8 @@ internal static class DuplicateSeed
                     initcap({{Syllable(0)}} || {{Syllable(1)}} || {{Syllable(2)}}) AS last,
                     CASE WHEN p % 10 < 6 THEN {{Pick(MailDomains, "p")}}
                          ELSE {{Pick(Syllables, "p / 3")}} || {{Pick(Syllables, "p / 7")}} || '.com' END AS mail_domain,
-                    CASE WHEN p % 10 <> 0 THEN '+1212' || lpad((p % 10000000)::text, 7, '0') END AS phone
+                    CASE WHEN p % 10 <> 0 THEN '+1212' || lpad((p % 10000000)::text, 7, '0')
+                         WHEN p % 20 = 0 THEN '{{PlaceholderPhone}}' END AS phone
                 FROM generate_series(1, @rows) AS i, LATERAL (SELECT i - (i % {{Every}} = 0)::int AS p) AS person,
                     LATERAL (SELECT p::bigint * 7919 % {{Names}} AS q) AS spread),
             inserted AS ({{AccountSeed.InsertFrom(Rows)}})

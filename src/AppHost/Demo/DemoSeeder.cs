@@ -20,7 +20,7 @@ namespace CrmPlatform.AppHost.Demo;
 /// </summary>
 public sealed class DemoSeeder
 {
-    private const int Parallelism = 4;
+    private const int Parallelism = 8;
     private const int ProgressEvery = 1000;
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
 
@@ -188,23 +188,26 @@ public sealed class DemoSeeder
         return missing.Count;
     }
 
-    /// <summary>Oldest first per account, so that repeated contact is judged against the attempts before each one.</summary>
+    /// <summary>
+    /// The story oldest first per account, so that repeated contact is judged against the attempts before each one, then
+    /// each staff member's thread (their outbound contacts are weeks apart; see <see cref="DemoStories.Timeline"/>).
+    /// </summary>
     private async Task<(int Interactions, int Repeated)> RecordInteractionsAsync(SeededAccount[] seeded, CancellationToken cancellationToken)
     {
         var today = new DateTimeOffset(_time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
         int interactions = 0, repeated = 0;
         await ForEachAccountAsync("interactions", async (index, demo, ct) =>
         {
-            var steps = DemoStories.For(demo.Story, index);
-            for (var s = 0; s < steps.Count; s++)
+            var timeline = DemoStories.Timeline(demo, index);
+            for (var s = 0; s < timeline.Count; s++)
             {
-                var step = steps[s];
+                var (key, step) = timeline[s];
                 var recorder = step.ByServiceAgent ? DemoDataSet.Farah : demo.Owner;
                 var recorded = await _client.RecordInteractionAsync(
                     new RecordInteractionRequest
                     {
                         Interaction = DemoRequests.Interaction(seeded[index], step, s, today),
-                        RequestId = DemoRequestIds.For($"account/{demo.Key}/interaction/{s}"),
+                        RequestId = DemoRequestIds.For($"account/{demo.Key}/{key}"),
                     },
                     Headers(recorder),
                     cancellationToken: ct);

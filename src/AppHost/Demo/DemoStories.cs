@@ -96,9 +96,81 @@ public static class DemoStories
     };
 
     /// <summary>
+    /// What each member of a company's staff (every contact but the decision maker) does in the story besides it: the
+    /// people of a business customer meet, ask and complain on their own. None of it changes the phase the story leads
+    /// to: a prospect's staff only see our marketing (no two-way contact); elsewhere staff speak up only after the story's
+    /// first two-way contact, buy nothing, and fall silent before a cancellation or the lapse of 180 days. Our outbound
+    /// contacts with one person are weeks apart, so none is a repeated attempt.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<DemoStory, IReadOnlyList<DemoStep>> StaffSteps = new Dictionary<DemoStory, IReadOnlyList<DemoStep>>
+    {
+        [DemoStory.Prospect] =
+        [
+            new(50, AdExposure, Static, Brand, Outbound, Marketing, InteractionOutcome.Unspecified, "Saw our ad on an industry news site"),
+            new(30, SocialPost, Static, Social, Outbound, Marketing, InteractionOutcome.Unspecified, "Shared our post about the spring release"),
+            new(10, Letter, Static, Brand, Outbound, Marketing, InteractionOutcome.Unspecified, "Received the printed catalogue"),
+        ],
+        [DemoStory.Exploring] =
+        [
+            new(35, Web, Interactive, Brand, Inbound, Information, Reached, "Read the integration guide"),
+            new(25, Meeting, Human, Brand, Outbound, Sales, Interested, "Joined the product demo"),
+            new(12, Email, Human, TouchpointOwner.Customer, Inbound, Information, Reached, "Asked how their data would be migrated"),
+            new(5, Chat, Interactive, Brand, Inbound, Information, Reached, "Asked about user licences in the chat"),
+        ],
+        [DemoStory.FirstPurchase] =
+        [
+            new(100, Meeting, Human, Brand, Outbound, Sales, Interested, "Attended the needs analysis"),
+            new(50, Email, Human, TouchpointOwner.Customer, Inbound, Service, Reached, "Asked for the onboarding plan"),
+            new(40, Meeting, Human, Brand, Outbound, Service, Reached, "Onboarding training session"),
+            new(20, Chat, Interactive, Brand, Inbound, Service, Resolved, "Password reset in the chat") { ByServiceAgent = true },
+            new(8, Web, Interactive, Brand, Inbound, Information, Reached, "Registered for the user webinar"),
+        ],
+        [DemoStory.Loyal] =
+        [
+            new(150, Meeting, Human, Brand, Outbound, Sales, Interested, "Joined the kick-off meeting"),
+            new(125, Email, Human, TouchpointOwner.Customer, Inbound, Service, Reached, "Sent their delivery schedule"),
+            new(95, Call, Human, Brand, Inbound, Service, Resolved, "Support: a delivery note was missing") { ByServiceAgent = true },
+            new(70, Web, Interactive, TouchpointOwner.Customer, Inbound, Information, Reached, "Updated their details on the procurement portal"),
+            new(45, Meeting, Human, Brand, Outbound, InteractionPurpose.Relationship, Reached, "User group meeting"),
+            new(15, Email, Human, TouchpointOwner.Customer, Inbound, Service, Resolved, "Asked for a copy of an invoice") { ByServiceAgent = true },
+        ],
+        [DemoStory.Cancelled] =
+        [
+            new(150, Meeting, Human, Brand, Outbound, Sales, Interested, "Joined the introduction meeting"),
+            new(100, Email, Human, TouchpointOwner.Customer, Inbound, Service, Reached, "Asked about the delivery dates"),
+            new(55, Call, Human, Brand, Inbound, Complaint, Escalated, "Complained about missing parts") { ByServiceAgent = true },
+            new(35, Email, Human, TouchpointOwner.Customer, Inbound, Complaint, Escalated, "Chased the credit memo"),
+        ],
+        [DemoStory.Lapsed] =
+        [
+            new(300, Web, Interactive, Brand, Inbound, Information, Reached, "Downloaded the price list"),
+            new(270, Chat, Interactive, Brand, Inbound, Information, Reached, "Asked about delivery times in the chat"),
+            new(240, Letter, Static, Brand, Outbound, Marketing, InteractionOutcome.Unspecified, "Received the autumn catalogue"),
+        ],
+    };
+
+    /// <summary>
     /// The story's interactions for the account at <paramref name="accountIndex"/>: shifted back by up to 12 days per
     /// account so that timelines differ while the gaps that matter (repeats, purchases in a year) stay the same.
     /// </summary>
     public static IReadOnlyList<DemoStep> For(DemoStory story, int accountIndex) =>
-        [.. Steps[story].Select(step => step with { DaysAgo = step.DaysAgo + accountIndex % 5 * 3 })];
+        [.. Steps[story].Select(step => step with { DaysAgo = Shifted(step.DaysAgo, accountIndex) })];
+
+    /// <summary>
+    /// Every interaction of the account at <paramref name="accountIndex"/>, with the key its request id is derived from:
+    /// the story (<see cref="For"/>), then for a company each staff member's own (<see cref="StaffSteps"/>), a day or
+    /// two apart from one colleague to the next.
+    /// </summary>
+    public static IReadOnlyList<(string Key, DemoStep Step)> Timeline(DemoAccount account, int accountIndex)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var story = For(account.Story, accountIndex).Select((step, s) => ($"interaction/{s}", step));
+        var staff = account.Kind != AccountKind.Company
+            ? []
+            : Enumerable.Range(1, Math.Max(0, account.Contacts.Count - 1)).SelectMany(c => StaffSteps[account.Story].Select((step, s) =>
+                ($"contact/{c}/interaction/{s}", step with { DaysAgo = Shifted(step.DaysAgo, accountIndex) - c % 3, Contact = c })));
+        return [.. story, .. staff];
+    }
+
+    private static int Shifted(int daysAgo, int accountIndex) => daysAgo + accountIndex % 5 * 3;
 }

@@ -47,7 +47,7 @@ public sealed class DemoDataTests(DemoPlatformFixture platform) : IClassFixture<
 
         Assert.Equal(["Maria", "Tom", "Aisha"], view.Contacts.Select(c => c.GivenName));
         Assert.Contains(view.Relationships, r => r.Type == RelationshipType.ReportsTo);
-        Assert.Equal(DemoStories.For(DemoStory.Loyal, 0).Count, view.InteractionCount);
+        Assert.Equal(DemoStories.Timeline(DemoAccounts.All[0], 0).Count, view.InteractionCount);
         Assert.True(view.Timeline.Select(i => i.Channel).Distinct().Count() >= 4);
         Assert.Contains(view.Consents, c => c.Current.Any(r => r.Purpose == ConsentPurpose.MarketingEmail && r.Granted));
         Assert.Equal(RelationshipPhase.Commitment, view.Account.Phase);
@@ -67,11 +67,31 @@ public sealed class DemoDataTests(DemoPlatformFixture platform) : IClassFixture<
 
         Assert.Equal(demo.Contacts.Select(c => c.GivenName), view.Contacts.Select(c => c.GivenName));
         Assert.Equal(demo.Contacts.Count - 1, view.Relationships.Count(r => r.Type == RelationshipType.ReportsTo));
-        Assert.Equal(DemoStories.For(demo.Story, DemoPlatformFixture.AllAccounts.ToList().IndexOf(demo)).Count, view.InteractionCount);
+        Assert.Equal(DemoStories.Timeline(demo, DemoPlatformFixture.AllAccounts.ToList().IndexOf(demo)).Count, view.InteractionCount);
         Assert.Matches(@"^\+(1\d{3}55501\d\d|44\d{6}0\d{3}|49305550\d{4})$", account.Phone);
         Assert.Equal(account.Domain, view.Contacts[0].Email.Split('@')[1]);
         Assert.NotEmpty(view.Contacts[0].Phone);
         Assert.All(view.Contacts.Skip(1), c => Assert.Empty(c.Phone));
+    }
+
+    [Fact]
+    public async Task Staff_of_generated_companies_have_interactions_of_their_own_and_the_story_still_decides_the_phase()
+    {
+        var accounts = (await ListAccountsAsync(new ListAccountsRequest())).ToLookup(a => a.DisplayName);
+        var companies = DemoPlatformFixture.AllAccounts
+            .Where(a => a.Key.StartsWith("gen-", StringComparison.Ordinal) && a.Kind == AccountKind.Company && a.Contacts.Count > 1)
+            .ToList();
+        var demo = companies.First(c => c.Contacts.Count > 2);
+        var account = Assert.Single(accounts[demo.DisplayName]);
+        var view = await platform.Customers.GetCustomer360Async(new GetCustomer360Request { Account = account.Name }, platform.Admin);
+        var own = await platform.Customers.ListInteractionsAsync(
+            new ListInteractionsRequest { Parent = view.Contacts[2].Name, PageSize = 100 }, platform.Admin);
+
+        var planned = DemoStories.Timeline(demo, DemoPlatformFixture.AllAccounts.ToList().IndexOf(demo)).Count(e => e.Step.Contact == 2);
+        Assert.True(planned >= 3, $"{planned} interactions of the third contact");
+        Assert.Equal(planned, own.Interactions.Count);
+        Assert.All(own.Interactions, i => Assert.False(i.RepeatedContact));
+        Assert.All(companies, demo => Assert.Equal(PhaseOf(demo.Story), Assert.Single(accounts[demo.DisplayName]).Phase));
     }
 
     [Fact]
@@ -195,6 +215,15 @@ public sealed class DemoDataTests(DemoPlatformFixture platform) : IClassFixture<
         return $"{accounts.Count} accounts, {contacts.Count} contacts, {interactions} interactions, {relationships} relationships, "
             + $"{consents} consent entries, {fields} custom fields, {rules.Rules.Count} value-tier rules of {rules.UpdateTime}";
     }
+
+    private static RelationshipPhase PhaseOf(DemoStory story) => story switch
+    {
+        DemoStory.Prospect => RelationshipPhase.Awareness,
+        DemoStory.Exploring => RelationshipPhase.Exploration,
+        DemoStory.FirstPurchase => RelationshipPhase.Expansion,
+        DemoStory.Loyal => RelationshipPhase.Commitment,
+        _ => RelationshipPhase.Dissolution,
+    };
 
     private async Task<Account> FindAsync(string displayName) =>
         Assert.Single(await ListAccountsAsync(new ListAccountsRequest()), a => a.DisplayName == displayName);

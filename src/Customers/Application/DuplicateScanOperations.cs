@@ -117,11 +117,10 @@ public sealed class DuplicateScanOperations(NpgsqlDataSource dataSource, TimePro
     /// <see cref="SharedContactDetails"/>), and keeps it when probable.
     /// </summary>
     private static void AddIfProbable(
-        List<DuplicatePair> pairs, (HashSet<string> Emails, HashSet<string> Phones) shared, ScannedRecord a, ScannedRecord b)
+        List<DuplicatePair> pairs, SharedDetails shared, ScannedRecord a, ScannedRecord b)
     {
         var (first, second) = a.Id.CompareTo(b.Id) < 0 ? (a, b) : (b, a);
-        var match = DuplicateScorer.Score(
-            SharedContactDetails.Without(first.Profile, shared.Emails, shared.Phones), second.Profile);
+        var match = DuplicateScorer.Score(shared.Without(first.Profile), second.Profile);
         if (match.IsProbable)
         {
             pairs.Add(new DuplicatePair(first.Id, second.Id, match));

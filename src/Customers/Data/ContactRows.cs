@@ -17,6 +17,7 @@ internal static class ContactRows
     private const string FromWithDeleted =
         "contacts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL AND c.erased_at IS NULL AND c.merged_into IS NULL";
     private const string From = FromWithDeleted + " AND c.deleted_at IS NULL";
+
     /// <summary>What each sort key sorts by before id (indexed by migration 0018); a missing name sorts as "".</summary>
     private static readonly Dictionary<RecordSortKey, string> SortColumns = new()
     {
@@ -60,7 +61,10 @@ internal static class ContactRows
         return found.SingleOrDefault()?.Contact;
     }
 
-    /// <summary>The contacts worth scoring against a new one (see <see cref="DuplicateCandidateRows.CreateCandidateIds"/>), with their account's domain.</summary>
+    /// <summary>
+    /// The contacts worth scoring against a new one (see <see cref="DuplicateCandidateRows.CreateCandidateIds"/>), with
+    /// their account's domain.
+    /// </summary>
     public static Task<List<ContactRow>> FindSimilarAsync(
         NpgsqlTransaction transaction, string tenantId, PartyProfile profile, CancellationToken cancellationToken) =>
         QueryAsync(transaction.Connection!, transaction,

@@ -18,10 +18,10 @@ internal sealed record NameBlock(IReadOnlyList<ScannedRecord> Records, IReadOnly
 /// <see cref="DuplicateScorer"/>): they count only with a shared email domain (similar mailboxes) or company domain, so
 /// the records also come in blocks, one per email domain and one per company domain (for contacts: the domain of their
 /// accounts), for <see cref="TrigramJoin"/> to pair the similar names within each block. Each kind of block is one read
-/// of the tenant's records sorted by the key, and memory holds one block. The join grows with how often the trigrams of a block recur,
-/// about the square of the block, in memory (CustomersBench: 6 s for 100,000 consumers, 20,000 of them at gmail.com);
-/// the trigram index lookup per record it replaces read the postings of common trigrams in the whole table each time
-/// (4½ minutes).
+/// of the tenant's records sorted by the key, and memory holds one block. The join grows with how often the trigrams of
+/// a block recur, about the square of the block, in memory (CustomersBench: 6 s for 100,000 consumers, 20,000 of them at
+/// gmail.com); the trigram index lookup per record it replaces read the postings of common trigrams in the whole table
+/// each time (4½ minutes).
 /// </summary>
 internal static class DuplicateCandidateRows
 {
@@ -107,7 +107,7 @@ internal static class DuplicateCandidateRows
     /// The emails (lower case) and phones that more than <see cref="SharedContactDetails.MaxHolders"/> of the tenant's
     /// live records of one kind share.
     /// </summary>
-    public static async Task<(HashSet<string> Emails, HashSet<string> Phones)> SharedDetailsAsync(
+    public static async Task<SharedDetails> SharedDetailsAsync(
         NpgsqlConnection connection, string tenantId, RecordKind kind, CancellationToken cancellationToken)
     {
         var (from, r, live) = Source(kind);
@@ -128,7 +128,7 @@ internal static class DuplicateCandidateRows
             (reader.GetString(0) == "email" ? emails : phones).Add(reader.GetString(1));
         }
 
-        return (emails, phones);
+        return new SharedDetails(emails, phones);
     }
 
     /// <summary>
@@ -136,7 +136,7 @@ internal static class DuplicateCandidateRows
     /// and phones in <paramref name="shared"/> (no time limit: a scan of a large tenant takes long).
     /// </summary>
     public static async IAsyncEnumerable<(ScannedRecord First, ScannedRecord Second)> SameEmailOrPhoneAsync(
-        NpgsqlConnection connection, string tenantId, RecordKind kind, (HashSet<string> Emails, HashSet<string> Phones) shared,
+        NpgsqlConnection connection, string tenantId, RecordKind kind, SharedDetails shared,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(kind == RecordKind.Account ? AccountPairs : ContactPairs, connection) { CommandTimeout = 0 };

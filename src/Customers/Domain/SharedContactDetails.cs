@@ -24,12 +24,19 @@ public static class SharedContactDetails
         return Without(profile, emailHolders > MaxHolders, phoneHolders > MaxHolders);
     }
 
-    /// <summary><paramref name="profile"/> without its email if in <paramref name="sharedEmails"/> (lower case) and its phone if in <paramref name="sharedPhones"/>.</summary>
-    public static PartyProfile Without(PartyProfile profile, IReadOnlySet<string> sharedEmails, IReadOnlySet<string> sharedPhones) =>
-        Without(profile,
-            profile.Email is not null && sharedEmails.Contains(profile.Email.ToLowerInvariant()),
-            profile.Phone is not null && sharedPhones.Contains(profile.Phone));
-
-    private static PartyProfile Without(PartyProfile profile, bool email, bool phone) =>
+    internal static PartyProfile Without(PartyProfile profile, bool email, bool phone) =>
         email || phone ? profile with { Email = email ? null : profile.Email, Phone = phone ? null : profile.Phone } : profile;
+}
+
+/// <summary>
+/// The emails (lower case) and phones that more than <see cref="SharedContactDetails.MaxHolders"/> live records of one
+/// kind share in a tenant.
+/// </summary>
+public sealed record SharedDetails(IReadOnlySet<string> Emails, IReadOnlySet<string> Phones)
+{
+    /// <summary><paramref name="profile"/> without its email or phone where they are shared.</summary>
+    public PartyProfile Without(PartyProfile profile) =>
+        SharedContactDetails.Without(profile,
+            profile.Email is not null && Emails.Contains(profile.Email.ToLowerInvariant()),
+            profile.Phone is not null && Phones.Contains(profile.Phone));
 }

@@ -32,10 +32,10 @@ public sealed class SharedContactDetailsTests
     {
         var maria = PartyProfile.Of("Maria Garcia", null, "+12025550100", null);
         var candidate = PartyProfile.Of("M. Garcia", null, "+12025550100", null);
-        var sharedPhones = new HashSet<string> { "+12025550100" };
+        var shared = new SharedDetails(new HashSet<string>(), new HashSet<string> { "+12025550100" });
 
         var before = DuplicateScorer.Score(candidate, maria);
-        var after = DuplicateScorer.Score(SharedContactDetails.Without(candidate, new HashSet<string>(), sharedPhones), maria);
+        var after = DuplicateScorer.Score(shared.Without(candidate), maria);
 
         Assert.True(before.IsProbable, $"score {before.Score}");
         Assert.False(after.IsPossible, $"score {after.Score}");

@@ -93,6 +93,25 @@ public sealed class DuplicateDetectionTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task The_contact_with_the_same_email_is_found_however_many_namesakes_the_company_has()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var acme = await _client.CreateAccountAsync(TestData.Company("Acme", domain: "acme.com"), rep.Headers);
+        for (var i = 1; i <= 60; i++)
+        {
+            await _client.CreateContactAsync(TestData.Contact(acme, "John", "Smith", $"john.smith.{i}@acme.com").Confirmed(), rep.Headers);
+        }
+
+        var john = await _client.CreateContactAsync(TestData.Contact(acme, "John", "Smith", "JON.SMITH@ACME.COM").Confirmed(), rep.Headers);
+
+        var error = await TestData.FailsAsync(() => _client.CreateContactAsync(TestData.Contact(acme, "Jon", "Smith", "jon.smith@acme.com"), rep.Headers));
+
+        Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
+        Assert.Equal(john.Name, Candidates(error).Candidates[0].Name);
+        Assert.Contains("email", Candidates(error).Candidates[0].MatchedFields);
+    }
+
+    [Fact]
     public async Task A_phone_that_more_than_twenty_customers_share_is_a_placeholder_and_no_evidence_of_a_duplicate()
     {
         var rep = server.Rep(TestData.NewTenant());

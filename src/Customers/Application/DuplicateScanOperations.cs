@@ -114,7 +114,7 @@ public sealed class DuplicateScanOperations(NpgsqlDataSource dataSource, TimePro
 
     /// <summary>
     /// Scores a candidate pair, the record with the lower id first, without the <paramref name="shared"/> details (see
-    /// <see cref="SharedContactDetails"/>), and keeps it when probable.
+    /// <see cref="SharedDetails"/>), and keeps it when probable.
     /// </summary>
     private static void AddIfProbable(
         List<DuplicatePair> pairs, SharedDetails shared, ScannedRecord a, ScannedRecord b)

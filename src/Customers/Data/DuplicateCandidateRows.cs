@@ -14,7 +14,7 @@ internal sealed record NameBlock(IReadOnlyList<ScannedRecord> Records, IReadOnly
 /// <summary>
 /// The candidates of the duplicate check at create time (<see cref="CreateCandidateIds"/>) and of the duplicate scan.
 /// In the scan, records with the same email or phone come in pairs, joined through their indexes, but for details that
-/// many share (<see cref="SharedContactDetails"/>). Similar names alone never make a probable duplicate (see
+/// many share (<see cref="SharedDetails"/>). Similar names alone never make a probable duplicate (see
 /// <see cref="DuplicateScorer"/>): they count only with a shared email domain (similar mailboxes) or company domain, so
 /// the records also come in blocks, one per email domain and one per company domain (for contacts: the domain of their
 /// accounts), for <see cref="TrigramJoin"/> to pair the similar names within each block. Each kind of block is one read
@@ -84,7 +84,7 @@ internal static class DuplicateCandidateRows
     /// <summary>
     /// The ids of the tenant's live records of <paramref name="kind"/> worth scoring against a new record's profile
     /// ($1 tenant, $2 email, $3 phone, $4 name key): those sharing its email and those sharing its phone, each up to one
-    /// more than <see cref="SharedContactDetails.MaxHolders"/> (enough to tell a shared detail), and the
+    /// more than <see cref="SharedDetails.MaxHolders"/> (enough to tell a shared detail), and the
     /// <see cref="SimilarNames"/> with the most similar names. So the record with the same email is never crowded out by
     /// fifty namesakes, or by the holders of a placeholder phone.
     /// </summary>
@@ -93,10 +93,10 @@ internal static class DuplicateCandidateRows
         var (from, r, live) = Source(kind);
         return $"""
             (SELECT {r}.id FROM {from} WHERE {r}.tenant_id = $1 AND {live} AND lower({r}.email) = lower($2)
-             LIMIT {SharedContactDetails.MaxHolders + 1})
+             LIMIT {SharedDetails.MaxHolders + 1})
             UNION
             (SELECT {r}.id FROM {from} WHERE {r}.tenant_id = $1 AND {live} AND {r}.phone = $3
-             LIMIT {SharedContactDetails.MaxHolders + 1})
+             LIMIT {SharedDetails.MaxHolders + 1})
             UNION
             (SELECT {r}.id FROM {from} WHERE {r}.tenant_id = $1 AND {live} AND {r}.name_key % $4
              ORDER BY similarity({r}.name_key, $4) DESC, {r}.id LIMIT {SimilarNames})
@@ -104,7 +104,7 @@ internal static class DuplicateCandidateRows
     }
 
     /// <summary>
-    /// The emails (lower case) and phones that more than <see cref="SharedContactDetails.MaxHolders"/> of the tenant's
+    /// The emails (lower case) and phones that more than <see cref="SharedDetails.MaxHolders"/> of the tenant's
     /// live records of one kind share.
     /// </summary>
     public static async Task<SharedDetails> SharedDetailsAsync(
@@ -114,10 +114,10 @@ internal static class DuplicateCandidateRows
         await using var command = new NpgsqlCommand(
             $"""
             SELECT 'email', lower({r}.email) FROM {from} WHERE {r}.tenant_id = $1 AND {live} AND {r}.email IS NOT NULL
-            GROUP BY 2 HAVING count(*) > {SharedContactDetails.MaxHolders}
+            GROUP BY 2 HAVING count(*) > {SharedDetails.MaxHolders}
             UNION ALL
             SELECT 'phone', {r}.phone FROM {from} WHERE {r}.tenant_id = $1 AND {live} AND {r}.phone IS NOT NULL
-            GROUP BY 2 HAVING count(*) > {SharedContactDetails.MaxHolders}
+            GROUP BY 2 HAVING count(*) > {SharedDetails.MaxHolders}
             """,
             connection) { CommandTimeout = 0 };
         command.Parameters.Add(Sql.Text(tenantId));

@@ -13,12 +13,12 @@ public static class DuplicateCheck
     /// <summary>
     /// The possible duplicates of <paramref name="candidate"/> (best first) when at least one is probable, else none.
     /// Names of records the caller may not read are withheld. <paramref name="existing"/> holds every record sharing the
-    /// candidate's email or phone, or more than <see cref="SharedContactDetails.MaxHolders"/> of them (a detail that many
+    /// candidate's email or phone, or more than <see cref="SharedDetails.MaxHolders"/> of them (a detail that many
     /// share is no evidence).
     /// </summary>
     public static IReadOnlyList<DuplicateCandidate> Find(Caller caller, PartyProfile candidate, IReadOnlyCollection<ExistingParty> existing)
     {
-        var compared = SharedContactDetails.Without(candidate, existing.Select(party => party.Profile).ToList());
+        var compared = SharedDetails.Among(existing.Select(party => party.Profile).ToList()).Without(candidate);
         var scored = existing
             .Select(party => (Party: party, Match: DuplicateScorer.Score(compared, party.Profile)))
             .Where(s => s.Match.IsPossible)

@@ -117,7 +117,7 @@ public sealed class DuplicateDetectionTests(CustomersServer server)
         var rep = server.Rep(TestData.NewTenant());
         const string placeholder = "+1 202 555 0100";
         var maria = await _client.CreateAccountAsync(TestData.Consumer("Maria Garcia", phone: placeholder), rep.Headers);
-        for (var i = 2; i <= SharedContactDetails.MaxHolders; i++)
+        for (var i = 2; i <= SharedDetails.MaxHolders; i++)
         {
             await _client.CreateAccountAsync(TestData.Consumer($"Imported Customer {i}", phone: placeholder).Confirmed(), rep.Headers);
         }

@@ -2,26 +2,26 @@ using CrmPlatform.Customers.Domain;
 
 namespace CrmPlatform.Customers.Tests.Domain;
 
-public sealed class SharedContactDetailsTests
+public sealed class SharedDetailsTests
 {
     private static readonly PartyProfile NewRecord = PartyProfile.Of("M. Garcia", "None@Placeholder.com", "+12025550100", null);
 
     [Fact]
     public void Details_that_twenty_records_hold_still_count()
     {
-        var holders = Holders(SharedContactDetails.MaxHolders, "none@placeholder.com", "+12025550100");
+        var holders = Holders(SharedDetails.MaxHolders, "none@placeholder.com", "+12025550100");
 
-        Assert.Equal(NewRecord, SharedContactDetails.Without(NewRecord, holders));
+        Assert.Equal(NewRecord, SharedDetails.Among(holders).Without(NewRecord));
     }
 
     [Fact]
     public void An_email_or_phone_that_more_than_twenty_records_hold_is_dropped_and_the_company_domain_kept()
     {
-        var emailHolders = Holders(SharedContactDetails.MaxHolders + 1, "NONE@placeholder.com", "+12125550142");
-        var phoneHolders = Holders(SharedContactDetails.MaxHolders + 1, null, "+12025550100");
+        var emailHolders = Holders(SharedDetails.MaxHolders + 1, "NONE@placeholder.com", "+12125550142");
+        var phoneHolders = Holders(SharedDetails.MaxHolders + 1, null, "+12025550100");
 
-        var withoutEmail = SharedContactDetails.Without(NewRecord, emailHolders);
-        var withoutPhone = SharedContactDetails.Without(NewRecord, phoneHolders);
+        var withoutEmail = SharedDetails.Among(emailHolders).Without(NewRecord);
+        var withoutPhone = SharedDetails.Among(phoneHolders).Without(NewRecord);
 
         Assert.Equal((null, "+12025550100", "placeholder.com"), (withoutEmail.Email, withoutEmail.Phone, withoutEmail.CompanyDomain));
         Assert.Equal(("None@Placeholder.com", null), (withoutPhone.Email, withoutPhone.Phone));

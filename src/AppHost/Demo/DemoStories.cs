@@ -107,6 +107,7 @@ public static class DemoStories
         [DemoStory.Prospect] =
         [
             new(50, AdExposure, Static, Brand, Outbound, Marketing, InteractionOutcome.Unspecified, "Saw our ad on an industry news site"),
+            new(40, Email, Static, Brand, Outbound, Marketing, InteractionOutcome.Unspecified, "Received the spring newsletter"),
             new(30, SocialPost, Static, Social, Outbound, Marketing, InteractionOutcome.Unspecified, "Shared our post about the spring release"),
             new(10, Letter, Static, Brand, Outbound, Marketing, InteractionOutcome.Unspecified, "Received the printed catalogue"),
         ],
@@ -114,6 +115,7 @@ public static class DemoStories
         [
             new(35, Web, Interactive, Brand, Inbound, Information, Reached, "Read the integration guide"),
             new(25, Meeting, Human, Brand, Outbound, Sales, Interested, "Joined the product demo"),
+            new(20, Web, Interactive, Brand, Inbound, Information, Reached, "Watched the recorded demo again"),
             new(12, Email, Human, TouchpointOwner.Customer, Inbound, Information, Reached, "Asked how their data would be migrated"),
             new(5, Chat, Interactive, Brand, Inbound, Information, Reached, "Asked about user licences in the chat"),
         ],
@@ -122,6 +124,7 @@ public static class DemoStories
             new(100, Meeting, Human, Brand, Outbound, Sales, Interested, "Attended the needs analysis"),
             new(50, Email, Human, TouchpointOwner.Customer, Inbound, Service, Reached, "Asked for the onboarding plan"),
             new(40, Meeting, Human, Brand, Outbound, Service, Reached, "Onboarding training session"),
+            new(30, Call, Human, Brand, Inbound, Service, Resolved, "Support: setting up user accounts") { ByServiceAgent = true },
             new(20, Chat, Interactive, Brand, Inbound, Service, Resolved, "Password reset in the chat") { ByServiceAgent = true },
             new(8, Web, Interactive, Brand, Inbound, Information, Reached, "Registered for the user webinar"),
         ],
@@ -129,6 +132,7 @@ public static class DemoStories
         [
             new(150, Meeting, Human, Brand, Outbound, Sales, Interested, "Joined the kick-off meeting"),
             new(125, Email, Human, TouchpointOwner.Customer, Inbound, Service, Reached, "Sent their delivery schedule"),
+            new(110, Chat, Interactive, Brand, Inbound, Information, Reached, "Asked about the product roadmap in the chat"),
             new(95, Call, Human, Brand, Inbound, Service, Resolved, "Support: a delivery note was missing") { ByServiceAgent = true },
             new(70, Web, Interactive, TouchpointOwner.Customer, Inbound, Information, Reached, "Updated their details on the procurement portal"),
             new(45, Meeting, Human, Brand, Outbound, InteractionPurpose.Relationship, Reached, "User group meeting"),
@@ -138,6 +142,7 @@ public static class DemoStories
         [
             new(150, Meeting, Human, Brand, Outbound, Sales, Interested, "Joined the introduction meeting"),
             new(100, Email, Human, TouchpointOwner.Customer, Inbound, Service, Reached, "Asked about the delivery dates"),
+            new(80, Chat, Interactive, Brand, Inbound, Service, Resolved, "Tracked a delivery in the chat") { ByServiceAgent = true },
             new(55, Call, Human, Brand, Inbound, Complaint, Escalated, "Complained about missing parts") { ByServiceAgent = true },
             new(35, Email, Human, TouchpointOwner.Customer, Inbound, Complaint, Escalated, "Chased the credit memo"),
         ],
@@ -145,6 +150,7 @@ public static class DemoStories
         [
             new(300, Web, Interactive, Brand, Inbound, Information, Reached, "Downloaded the price list"),
             new(270, Chat, Interactive, Brand, Inbound, Information, Reached, "Asked about delivery times in the chat"),
+            new(255, Email, Human, TouchpointOwner.Customer, Inbound, Information, Reached, "Asked for a reference customer"),
             new(240, Letter, Static, Brand, Outbound, Marketing, InteractionOutcome.Unspecified, "Received the autumn catalogue"),
         ],
     };

@@ -28,7 +28,8 @@ using var channel = GrpcChannel.ForAddress(platform.GatewayGrpc);
 var client = new Customers.CustomersClient(channel);
 var metadata = new Metadata { { "authorization", $"Bearer {token}" } };
 
-await AccountSeed.InsertAsync(platform, "bench", options.Get("rows", 250_000), cancellationToken);
+var rows = options.Get("rows", 250_000);
+await AccountSeed.InsertAsync(platform, "bench", rows, cancellationToken);
 await using (var dataSource = NpgsqlDataSource.Create(platform.Postgres.ConnectionString(CustomersPlatform.Database)))
 await using (var command = dataSource.CreateCommand(Requests.CreateInsertTable))
 {
@@ -37,7 +38,8 @@ await using (var command = dataSource.CreateCommand(Requests.CreateInsertTable))
 }
 
 await platform.Postgres.CreateDatabaseAsync("pgbench", cancellationToken);
-await PgBench.InitialiseAsync(platform.Postgres, "pgbench", scale: 10);
+var pgbenchScale = PgBench.ScaleFor(rows);
+await PgBench.InitialiseAsync(platform.Postgres, "pgbench", pgbenchScale);
 var insertScript = Path.GetTempFileName();
 await File.WriteAllTextAsync(insertScript, Requests.InsertScript, cancellationToken);
 
@@ -51,7 +53,7 @@ await GrpcCheck.VerifyAsync("gateway", get);
 
 Console.WriteLine($"# {options.Rounds} round(s) of {options.DurationSeconds} s per side, taking turns; {clients} clients each");
 Console.WriteLine($"# {H2Load.CommandLine(shape, options, "<framed request>", "<gateway>/crm.customers.v1.Customers/{CreateAccount,GetAccount}", "authorization: Bearer <token>")}");
-Console.WriteLine($"# pgbench -n -c {clients} -j 2 -T {options.DurationSeconds} -f <insert of the same width> customers | pgbench -n -c {clients} -j 2 -T {options.DurationSeconds} -S pgbench (scale 10)");
+Console.WriteLine($"# pgbench -n -c {clients} -j 2 -T {options.DurationSeconds} -f <insert of the same width> customers | pgbench -n -c {clients} -j 2 -T {options.DurationSeconds} -S pgbench (scale {pgbenchScale})");
 await WarmUpAsync();
 await Compare("create", create, ["-f", insertScript], CustomersPlatform.Database);
 await Compare("get", get, ["-S"], "pgbench");

@@ -41,10 +41,16 @@ internal static class Requests
         ANALYZE bench_accounts;
         """;
 
-    /// <summary>One row of the same width as the service writes for <see cref="Create"/>.</summary>
+    /// <summary>
+    /// One row of the same width as the service writes for <see cref="Create"/>, with a time-ordered id as the service's
+    /// (UUID version 7: the first 48 bits are the Unix time in milliseconds), so both sides add to the primary key's
+    /// right edge: a random id lands on a random leaf page, splitting more pages and logging more full-page images.
+    /// </summary>
     public const string InsertScript = $$"""
         INSERT INTO bench_accounts ({{InsertedColumns}})
-        VALUES (gen_random_uuid(), 'bench', 1, 'Benchmark Industries Ltd', 'orders@benchmark-industries.com', '+14155550100',
+        VALUES (encode(overlay(uuid_send(gen_random_uuid())
+                    placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid,
+            'bench', 1, 'Benchmark Industries Ltd', 'orders@benchmark-industries.com', '+14155550100',
             'benchmark-industries.com', 'bench-admin', '', '{bench}', 1, 1, 'bench-admin', now(), now(),
             'benchmark industries ltd', '{}');
         """;

@@ -23,6 +23,9 @@ internal static partial class DemoLog
     [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "demo: {Count} value-tier rules ({State})")]
     public static partial void ValueTierRules(ILogger logger, int count, string state);
 
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "demo: duplicate scan found {Accounts} groups of accounts and {Contacts} of contacts")]
+    public static partial void DuplicateGroups(ILogger logger, int accounts, int contacts);
+
     [LoggerMessage(EventId = 7, Level = LogLevel.Information,
         Message = "demo: {Accounts} accounts, {Contacts} contacts, {Interactions} interactions in tenant '{Tenant}' ({Seconds:0.0} s)")]
     public static partial void Done(ILogger logger, int accounts, int contacts, int interactions, string tenant, double seconds);

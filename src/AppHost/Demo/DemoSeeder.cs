@@ -73,8 +73,13 @@ public sealed class DemoSeeder
             var replaced = await ApplyValueTierRulesAsync(cancellationToken);
             DemoLog.ValueTierRules(_logger, DemoDataSet.ValueTierRules.Count, replaced ? "replaced" : "unchanged");
 
+            step = "duplicate scan";
+            var accountGroups = await ScanDuplicatesAsync(RecordType.Account, cancellationToken);
+            var contactGroups = await ScanDuplicatesAsync(RecordType.Contact, cancellationToken);
+            DemoLog.DuplicateGroups(_logger, accountGroups, contactGroups);
+
             DemoLog.Done(_logger, seeded.Length, contacts, interactions, _tenant, stopwatch.Elapsed.TotalSeconds);
-            return new DemoSeedCounts(seeded.Length, contacts, relationships, consents, surveys, interactions, repeated);
+            return new DemoSeedCounts(seeded.Length, contacts, relationships, consents, surveys, interactions, repeated, accountGroups, contactGroups);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -246,6 +251,27 @@ public sealed class DemoSeeder
     }
 
     /// <summary>
+    /// Runs the duplicate scan of <paramref name="recordType"/> now, rather than at the service's next hourly scan, so the
+    /// near-duplicates are on the duplicates page as soon as the data is; gives how many groups it found.
+    /// </summary>
+    private async Task<int> ScanDuplicatesAsync(RecordType recordType, CancellationToken cancellationToken)
+    {
+        var request = new ListDuplicateGroupsRequest { RecordType = recordType, RunScanNow = true, PageSize = 100 };
+        var groups = 0;
+        while (true)
+        {
+            var page = await _client.ListDuplicateGroupsAsync(request, Headers(_loader), cancellationToken: cancellationToken);
+            groups += page.Groups.Count;
+            if (page.NextPageToken.Length == 0)
+            {
+                return groups;
+            }
+
+            request = new ListDuplicateGroupsRequest { RecordType = recordType, PageSize = 100, PageToken = page.NextPageToken };
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="action"/> for every demo account, a few at a time, logging progress every
     /// <see cref="ProgressEvery"/> accounts; a failure names the account.
     /// </summary>
@@ -287,7 +313,9 @@ public sealed class DemoSeeder
 }
 
 /// <summary>What one seeding run found or created, as the Customers service reported it.</summary>
-public sealed record DemoSeedCounts(int Accounts, int Contacts, int Relationships, int ConsentEntries, int CommitmentSurveys, int Interactions, int RepeatedContacts);
+public sealed record DemoSeedCounts(
+    int Accounts, int Contacts, int Relationships, int ConsentEntries, int CommitmentSurveys, int Interactions, int RepeatedContacts,
+    int AccountDuplicateGroups, int ContactDuplicateGroups);
 
 /// <summary>A demo account as the Customers service holds it, with its contacts in the order of the demo table.</summary>
 public sealed record SeededAccount(DemoAccount Demo, int Index, Account Account, IReadOnlyList<Contact> Contacts);

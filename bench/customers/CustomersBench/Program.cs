@@ -6,7 +6,8 @@ using CrmPlatform.Grpc;
 using Npgsql;
 
 // CreateAccount and GetAccount end to end through the gateway (h2load, -c clients -m 1) against pgbench on the same
-// PostgreSQL with the same client count: a single-row INSERT of the same width, and pgbench -S. Rounds alternate.
+// PostgreSQL with the same client count and prepared statements: a single-row INSERT of the same width, and pgbench -S.
+// Rounds alternate.
 //   customers create: e2e=<tps> pgbench=<tps> ratio=<x>
 //   customers get: e2e=<tps> pgbench=<tps> ratio=<x>
 // --search-rows N (default 0: skipped) then loads N accounts into one tenant and prints ListAccounts search latency.
@@ -53,7 +54,7 @@ await GrpcCheck.VerifyAsync("gateway", get);
 
 Console.WriteLine($"# {options.Rounds} round(s) of {options.DurationSeconds} s per side, taking turns; {clients} clients each");
 Console.WriteLine($"# {H2Load.CommandLine(shape, options, "<framed request>", "<gateway>/crm.customers.v1.Customers/{CreateAccount,GetAccount}", "authorization: Bearer <token>")}");
-Console.WriteLine($"# pgbench -n -c {clients} -j 2 -T {options.DurationSeconds} -f <insert of the same width> customers | pgbench -n -c {clients} -j 2 -T {options.DurationSeconds} -S pgbench (scale {pgbenchScale})");
+Console.WriteLine($"# pgbench -n -M prepared -c {clients} -j 2 -T {options.DurationSeconds} -f <insert of the same width> customers | pgbench -n -M prepared -c {clients} -j 2 -T {options.DurationSeconds} -S pgbench (scale {pgbenchScale})");
 await WarmUpAsync();
 await Compare("create", create, ["-f", insertScript], CustomersPlatform.Database);
 await Compare("get", get, ["-S"], "pgbench");

@@ -12,9 +12,10 @@ internal sealed record PlantedDuplicate(Guid Original, Guid Duplicate);
 /// over all of them by q = 7919 p mod <see cref="Names"/> (7919 is prime to it: distinct for distinct p); a mailbox
 /// first.last at one of five free-mail domains (60 %) or at one of about 2,200 company domains; and a phone of their own
 /// unless p is a multiple of ten, where half have none and half the placeholder <see cref="PlaceholderPhone"/> that
-/// imports fill empty phone fields with (5 % of the rows: 5,000 in 100,000, which the scan must not pair). Every <see cref="Every"/>th row is a variant of the row before it, taking turns: the name in capitals
-/// with the email in capitals and no phone; a letter dropped from the surname with the same email and phone; a letter
-/// doubled in the surname with the same phone and no email. Originals of variants are odd (p = 34k - 1): they have a phone.
+/// imports fill empty phone fields with (5 % of the rows: 5,000 in 100,000, which the scan must not pair). Every
+/// <see cref="Every"/>th row is a variant of the row before it, taking turns: the name in capitals with the email in
+/// capitals and no phone; a letter dropped from the surname with the same email and phone; a letter doubled in the
+/// surname with the same phone and no email. Originals of variants are odd (p = 34k - 1): they have a phone.
 /// </summary>
 internal static class DuplicateSeed
 {

@@ -267,7 +267,8 @@ public sealed class DemoSeeder
                 return groups;
             }
 
-            request = new ListDuplicateGroupsRequest { RecordType = recordType, PageSize = 100, PageToken = page.NextPageToken };
+            request.RunScanNow = false;
+            request.PageToken = page.NextPageToken;
         }
     }
 

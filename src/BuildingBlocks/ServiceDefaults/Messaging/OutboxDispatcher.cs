@@ -8,9 +8,9 @@ using Npgsql;
 namespace CrmPlatform.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows in batches, with publisher confirms: a batch is claimed and marked dispatched in one
-/// transaction that commits only after every publish was confirmed. A crash between publish and commit re-publishes the
-/// same message id, which the consumers' inbox turns into a no-op. Replicas share the work through
+/// Publishes committed outbox rows in batches, with publisher confirms: a batch is claimed and deleted in one
+/// transaction that commits only after every publish was confirmed, so the outbox holds only pending events. A crash
+/// between publish and commit re-publishes the same message id, which the consumers' inbox turns into a no-op. Replicas share the work through
 /// <c>FOR UPDATE SKIP LOCKED</c>.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
@@ -98,16 +98,16 @@ internal sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Marks the oldest pending messages dispatched and returns them, oldest first. The mark only holds if the
-    /// transaction commits, which happens after the broker confirmed every publish; otherwise they stay pending.
+    /// Deletes the oldest pending messages and returns them, oldest first. The delete only holds if the transaction
+    /// commits, which happens after the broker confirmed every publish; otherwise they stay pending.
     /// </summary>
     private static async Task<List<PendingMessage>> ClaimPendingAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             $"""
-            UPDATE outbox_messages SET dispatched_at = now()
-            WHERE id IN (SELECT id FROM outbox_messages WHERE dispatched_at IS NULL ORDER BY sequence LIMIT {BatchSize} FOR UPDATE SKIP LOCKED)
+            DELETE FROM outbox_messages
+            WHERE id IN (SELECT id FROM outbox_messages ORDER BY sequence LIMIT {BatchSize} FOR UPDATE SKIP LOCKED)
             RETURNING sequence, id, message_type, body::text, trace_parent, trace_state
             """,
             connection, transaction);

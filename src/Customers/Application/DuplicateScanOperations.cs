@@ -75,6 +75,10 @@ public sealed class DuplicateScanOperations(NpgsqlDataSource dataSource, TimePro
 
         var size = Paging.PageSize(pageSize);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+
+        // The scan time and the groups from one snapshot: a scan committing between the reads would otherwise list its
+        // groups under the previous scan's time (none, the first time) and bind the page token to that scan.
+        await using var snapshot = await connection.BeginSnapshotAsync(cancellationToken);
         var scanTime = await DuplicateScanRows.ScanTimeAsync(connection, caller.TenantId, cancellationToken);
         var fingerprint = $"duplicate_groups|{kind}|{scanTime?.UtcTicks}";
         var after = Paging.AfterSequence(pageToken, fingerprint) ?? 0;
@@ -87,6 +91,7 @@ public sealed class DuplicateScanOperations(NpgsqlDataSource dataSource, TimePro
             live[recordKind] = await DuplicateScanRows.LiveRecordsAsync(connection, caller.TenantId, recordKind, ids, cancellationToken);
         }
 
+        await snapshot.CommitAsync(cancellationToken);
         var groups = page.Select(g => Listed(caller, g, live[g.Kind])).OfType<ListedDuplicateGroup>().ToList();
         return new DuplicateGroupsPage(groups, scanTime, stored.Count > size ? Paging.Token(stored[size - 1].Rank, fingerprint) : null);
     }

@@ -18,7 +18,8 @@ public static class CustomersServiceExtensions
     /// (<c>ConnectionStrings__messaging</c>), caller tokens (<c>Auth__*</c>) and the gRPC API. National phone numbers
     /// are read in <c>Customers__DefaultPhoneRegion</c> (an ISO country code, default US). Relationship phases are
     /// re-derived for inactivity every <c>Customers__PhaseSweepInterval</c> (a TimeSpan, default one hour); the background
-    /// duplicate scan runs every <c>Customers__DuplicateScanInterval</c> (a TimeSpan, default one hour).
+    /// duplicate scan runs every <c>Customers__DuplicateScanInterval</c> (a TimeSpan, default one hour), and for a tenant
+    /// at once when one of its imports finishes.
     /// </summary>
     public static TBuilder AddCustomersService<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -51,6 +52,8 @@ public static class CustomersServiceExtensions
         builder.Services.AddSingleton(new DuplicateScanSettings(
             builder.Configuration.GetValue("Customers:DuplicateScanInterval", DuplicateScanSettings.DefaultInterval)));
         builder.Services.AddHostedService<DuplicateScanService>();
+        builder.Services.AddSingleton<DuplicateScanRequests>();
+        builder.Services.AddHostedService<RequestedDuplicateScanService>();
         return builder;
     }
 

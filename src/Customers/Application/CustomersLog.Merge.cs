@@ -12,7 +12,7 @@ internal static partial class CustomersLog
         Message = "Duplicate scan of tenant {TenantId}: {AccountGroups} account groups, {ContactGroups} contact groups")]
     public static partial void Scanned(ILogger logger, string tenantId, int accountGroups, int contactGroups);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Duplicate scan round failed; retrying next round")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Duplicate scan failed; the tenant is scanned again at the next periodic run")]
     public static partial void ScanFailed(ILogger logger, Exception error);
 
     [LoggerMessage(Level = LogLevel.Information,

@@ -42,6 +42,9 @@ public sealed record ImportJob(
     public const string ResourcePrefix = "imports/";
 
     public string ResourceName => ResourcePrefix + Id;
+
+    /// <summary>Every row of the announced total is processed; a job whose total was not announced ends with each batch.</summary>
+    public bool IsFinished => TotalRows == 0 || ProcessedRows >= TotalRows;
 }
 
 /// <summary>What one row adds to a job's counters.</summary>

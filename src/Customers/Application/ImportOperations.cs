@@ -13,7 +13,8 @@ namespace CrmPlatform.Customers.Application;
 /// crash never leaves half a row. A bad row is counted with its error and does not stop the import.
 /// </summary>
 public sealed class ImportOperations(
-    NpgsqlDataSource dataSource, AccountOperations accounts, ContactOperations contacts, TimeProvider time, ILogger<ImportOperations> logger)
+    NpgsqlDataSource dataSource, AccountOperations accounts, ContactOperations contacts, DuplicateScanRequests scanRequests,
+    TimeProvider time, ILogger<ImportOperations> logger)
 {
     public const int MaxRowsPerMessage = 1000;
 
@@ -86,8 +87,19 @@ public sealed class ImportOperations(
         return job;
     }
 
-    /// <summary>Logs the progress after a batch of rows.</summary>
-    public void LogBatch(ImportJob job) => CustomersLog.ImportBatch(logger, job.ResourceName, job.ProcessedRows, job.FailedRows, job.SkippedRows);
+    /// <summary>
+    /// Logs the progress after a batch of rows. A job that has finished (see <see cref="ImportJob.IsFinished"/>) and
+    /// created records has its tenant's duplicate scan run now, so the duplicates page lists what the import brought in
+    /// without waiting for the periodic scan.
+    /// </summary>
+    public void EndBatch(Caller caller, ImportJob job)
+    {
+        CustomersLog.ImportBatch(logger, job.ResourceName, job.ProcessedRows, job.FailedRows, job.SkippedRows);
+        if (job.IsFinished && job.CreatedAccounts + job.CreatedContacts > 0)
+        {
+            scanRequests.Request(caller.TenantId);
+        }
+    }
 
     private async Task CountAsync(Caller caller, Guid importId, ImportProgress progress, ImportRowError error, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ public sealed partial class CustomersService
 
         var job = await imports.GetAsync(caller,
             importId ?? throw new InvalidFieldException("import_id", "is required: the stream carried no message."), context.CancellationToken);
-        imports.LogBatch(job);
+        imports.EndBatch(caller, job);
         return ImportMapping.ToProto(job);
     }
 

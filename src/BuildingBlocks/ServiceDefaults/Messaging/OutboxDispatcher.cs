@@ -10,8 +10,8 @@ namespace CrmPlatform.ServiceDefaults.Messaging;
 /// <summary>
 /// Publishes committed outbox rows in batches, with publisher confirms: a batch is claimed and deleted in one
 /// transaction that commits only after every publish was confirmed, so the outbox holds only pending events. A crash
-/// between publish and commit re-publishes the same message id, which the consumers' inbox turns into a no-op. Replicas share the work through
-/// <c>FOR UPDATE SKIP LOCKED</c>.
+/// between publish and commit re-publishes the same message id, which the consumers' inbox turns into a no-op.
+/// Replicas share the work through <c>FOR UPDATE SKIP LOCKED</c>.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,

@@ -27,6 +27,14 @@ public sealed class CustomersProcess : IAsyncDisposable
 
     public Proto.Customers.CustomersClient Client { get; }
 
+    /// <summary>The service on a new, empty database of the test server's PostgreSQL, which it migrates as it starts.</summary>
+    public static async Task<CustomersProcess> StartOnNewDatabaseAsync(CustomersServer server)
+    {
+        var database = "customers_" + Guid.NewGuid().ToString("N")[..8];
+        await server.Infrastructure.Postgres.CreateDatabaseAsync(database);
+        return await StartAsync(server, database);
+    }
+
     public static async Task<CustomersProcess> StartAsync(CustomersServer server, string database)
     {
         var ports = FreePorts.Pick(2);

@@ -12,9 +12,7 @@ public sealed class ImportDuplicateScanTests(CustomersServer server)
     [Fact]
     public async Task A_finished_import_has_its_duplicates_listed_without_waiting_for_the_hourly_scan()
     {
-        var database = "customers_" + Guid.NewGuid().ToString("N")[..8];
-        await server.Infrastructure.Postgres.CreateDatabaseAsync(database);
-        await using var service = await CustomersProcess.StartAsync(server, database);
+        await using var service = await CustomersProcess.StartOnNewDatabaseAsync(server);
         var rep = server.Rep(TestData.NewTenant());
         var importId = Guid.NewGuid().ToString();
 

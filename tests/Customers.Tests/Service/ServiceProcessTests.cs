@@ -10,9 +10,7 @@ public sealed class ServiceProcessTests(CustomersServer server)
     [Fact]
     public async Task The_built_service_migrates_its_database_serves_grpc_and_http_health_and_stops_cleanly()
     {
-        var database = "customers_" + Guid.NewGuid().ToString("N")[..8];
-        await server.Infrastructure.Postgres.CreateDatabaseAsync(database);
-        await using var service = await CustomersProcess.StartAsync(server, database);
+        await using var service = await CustomersProcess.StartOnNewDatabaseAsync(server);
         var rep = server.Rep(TestData.NewTenant());
         var created = await service.Client.CreateAccountAsync(TestData.Company("Initrode", "contact@initrode.com"), rep.Headers);
         var read = await service.Client.GetAccountAsync(new Proto.GetAccountRequest { Name = created.Name }, rep.Headers);

@@ -19,10 +19,19 @@ public sealed class AccountDerivation(Outbox outbox)
     /// <summary>Who changes what the service derives on its own (the scheduled re-evaluation).</summary>
     public const string ServiceUser = "service:customers";
 
+    /// <param name="recording">
+    /// An interaction this transaction is about to insert, counted as if it were already among the account's.
+    /// </param>
     public async Task<DerivedAccount> DeriveAsync(
-        NpgsqlTransaction transaction, Account account, DateTimeOffset now, CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, Account account, DateTimeOffset now, CancellationToken cancellationToken,
+        InteractionSignal? recording = null)
     {
         var signals = await InteractionRows.SignalsAsync(transaction, account.TenantId, account.Id, cancellationToken);
+        if (recording is not null)
+        {
+            signals.Add(recording);
+        }
+
         var rules = await ValueTierRuleRows.FindAsync(transaction.Connection!, transaction, account.TenantId, cancellationToken);
         return Derive(account, signals, rules.Rules, now);
     }
@@ -50,34 +59,50 @@ public sealed class AccountDerivation(Outbox outbox)
         NpgsqlTransaction transaction, Account before, DerivedAccount derived, string changedBy, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        var write = Write(before, derived, changedBy, now);
+        await Sql.ExecuteAsync(transaction, write.Commands, cancellationToken);
+        return write.After;
+    }
+
+    /// <summary>
+    /// The statements that write a derived account over <paramref name="before"/> (row, field history, CustomerUpdated and
+    /// any phase change), for the caller's batch: none when nothing changed.
+    /// </summary>
+    public AccountWrite Write(Account before, DerivedAccount derived, string changedBy, DateTimeOffset now)
+    {
         var after = derived.Account with { Version = before.Version + 1, UpdatedAt = now };
         var changes = FieldChanges.Between(before, after);
         if (changes.Count == 0)
         {
-            return before;
+            return new AccountWrite(before, changes, []);
         }
 
-        await AccountRows.UpdateAsync(transaction, after, cancellationToken);
-        await AuditLog.WriteAsync(transaction, after.TenantId, after, after.Version, changes, changedBy, now, cancellationToken);
-        await outbox.EnqueueAsync(transaction, new CustomerUpdated(
-            after.Id, after.TenantId, changes.Select(c => c.Field).ToList(), after.Version, changedBy, now), cancellationToken);
-        await RecordPhaseChangeAsync(transaction, before, after, derived.PhaseReason, changedBy, now, cancellationToken);
-        return after;
+        List<NpgsqlBatchCommand> commands =
+        [
+            AccountRows.Update(after),
+            AuditLog.Insert(after.TenantId, after, after.Version, changes, changedBy, now),
+            outbox.Insert(new CustomerUpdated(after.Id, after.TenantId, changes.Select(c => c.Field).ToList(), after.Version, changedBy, now)),
+            .. PhaseChangeCommands(before, after, derived.PhaseReason, changedBy, now),
+        ];
+        return new AccountWrite(after, changes, commands);
     }
 
     /// <summary>Appends the phase change to the history and publishes it, when the phase changed.</summary>
     public async Task RecordPhaseChangeAsync(
         NpgsqlTransaction transaction, Account before, Account after, string reason, string changedBy, DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        if (after.Phase == before.Phase)
-        {
-            return;
-        }
+        CancellationToken cancellationToken) =>
+        await Sql.ExecuteAsync(transaction, PhaseChangeCommands(before, after, reason, changedBy, now), cancellationToken);
 
-        await PhaseChangeRows.AppendAsync(transaction, after.TenantId,
-            new PhaseChange(0, after.Id, before.Phase, after.Phase, reason, changedBy, now), cancellationToken);
-        await outbox.EnqueueAsync(transaction, new RelationshipPhaseChanged(
-            after.Id, after.TenantId, before.Phase.ToString(), after.Phase.ToString(), reason, changedBy, now), cancellationToken);
-    }
+    private List<NpgsqlBatchCommand> PhaseChangeCommands(Account before, Account after, string reason, string changedBy, DateTimeOffset now) =>
+        after.Phase == before.Phase
+            ? []
+            :
+            [
+                PhaseChangeRows.Append(after.TenantId, new PhaseChange(0, after.Id, before.Phase, after.Phase, reason, changedBy, now)),
+                outbox.Insert(new RelationshipPhaseChanged(
+                    after.Id, after.TenantId, before.Phase.ToString(), after.Phase.ToString(), reason, changedBy, now)),
+            ];
 }
+
+/// <summary>An account after a derived write, the fields it changed, and the statements that write it.</summary>
+public sealed record AccountWrite(Account After, IReadOnlyList<FieldChange> Changes, IReadOnlyList<NpgsqlBatchCommand> Commands);

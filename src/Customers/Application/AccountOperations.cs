@@ -152,14 +152,9 @@ public sealed class AccountOperations(
             return before;
         }
 
-        await AccountRows.UpdateAsync(transaction, after, cancellationToken);
-        await AuditLog.WriteAsync(transaction, caller.TenantId, after, after.Version, changes, caller.UserId, now, cancellationToken);
-        var fields = changes.Select(c => c.Field).ToList();
-        await outbox.EnqueueAsync(transaction,
-            new CustomerUpdated(after.Id, after.TenantId, fields, after.Version, caller.UserId, now), cancellationToken);
-        await derivation.RecordPhaseChangeAsync(transaction, before, after, derived.PhaseReason, caller.UserId, now, cancellationToken);
+        await derivation.WriteAsync(transaction, before, derived, caller.UserId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        CustomersLog.Updated(logger, after.ResourceName, after.Version, string.Join(",", fields));
+        CustomersLog.Updated(logger, after.ResourceName, after.Version, string.Join(",", changes.Select(c => c.Field)));
         return after;
     }
 

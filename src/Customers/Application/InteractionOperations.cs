@@ -11,7 +11,7 @@ namespace CrmPlatform.Customers.Application;
 /// <summary>
 /// Contact management: interactions on an account's timeline, their follow-ups and the repeated-contact check. Each
 /// write is one transaction holding the interaction, its field history, InteractionRecorded and the account's
-/// re-derived phase and value tier.
+/// re-derived phase and value tier; a new interaction's writes go to PostgreSQL in one round trip.
 /// </summary>
 public sealed class InteractionOperations(
     NpgsqlDataSource dataSource, Outbox outbox, AccountDerivation derivation, TimeProvider time, ILogger<InteractionOperations> logger)
@@ -43,18 +43,24 @@ public sealed class InteractionOperations(
             input.TouchpointType, input.TouchpointOwner, input.Direction, input.Purpose, input.Outcome, input.Subject, input.Notes,
             occurredAt, caller.UserId, ApiSource, followUp, previousAttempts, 1, now, now);
 
-        if (!await InteractionRows.InsertAsync(transaction, interaction, requestId, cancellationToken))
+        var derived = await derivation.DeriveAsync(transaction, account, now, cancellationToken, recording: interaction.Signal);
+        var insert = InteractionRows.Insert(interaction, requestId);
+        await Sql.ExecuteAsync(transaction,
+            [
+                insert,
+                AuditLog.Insert(caller.TenantId, interaction, interaction.Version, FieldChanges.OfCreation(interaction), caller.UserId, now),
+                outbox.Insert(new InteractionRecorded(interaction.Id, account.Id, interaction.ContactId, caller.TenantId,
+                    interaction.Channel.ToString(), $"{interaction.Direction}", $"{interaction.Purpose}", $"{interaction.Outcome}",
+                    interaction.RepeatedContact, interaction.OccurredAt, caller.UserId, now)),
+                .. derivation.Write(account, derived, caller.UserId, now).Commands,
+            ],
+            cancellationToken);
+        if (insert.RecordsAffected == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             return await ReadRepeatedAsync(caller, requestId!.Value, cancellationToken);
         }
 
-        await AuditLog.WriteAsync(transaction, caller.TenantId, interaction, interaction.Version, FieldChanges.OfCreation(interaction),
-            caller.UserId, now, cancellationToken);
-        await outbox.EnqueueAsync(transaction, new InteractionRecorded(interaction.Id, account.Id, interaction.ContactId, caller.TenantId,
-            interaction.Channel.ToString(), $"{interaction.Direction}", $"{interaction.Purpose}", $"{interaction.Outcome}",
-            interaction.RepeatedContact, interaction.OccurredAt, caller.UserId, now), cancellationToken);
-        await derivation.RefreshAsync(transaction, account, caller.UserId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         InteractionsLog.Recorded(logger, interaction.ResourceName, account.ResourceName, interaction.RepeatedContact);
         return interaction;

@@ -121,17 +121,20 @@ internal static class AccountRows
         return command;
     }
 
-    public static async Task UpdateAsync(NpgsqlTransaction transaction, Account account, CancellationToken cancellationToken)
+    public static Task UpdateAsync(NpgsqlTransaction transaction, Account account, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(transaction, [Update(account)], cancellationToken);
+
+    /// <summary>The update of an existing account to <paramref name="account"/>, for the caller's batch.</summary>
+    public static NpgsqlBatchCommand Update(Account account)
     {
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             """
             UPDATE accounts SET kind = $3, display_name = $4, email = $5, phone = $6, domain = $7, owner_user_id = $8,
                                 team = $9, tags = $10, phase = $11, version = $12, updated_at = $13, name_key = $14,
                                 custom_fields = $15, address = $16, commitment = $17, commitment_segment = $18,
                                 value_tier = $19, phase_override = $20, value_tier_source = $21
             WHERE tenant_id = $1 AND id = $2
-            """,
-            transaction.Connection, transaction);
+            """);
         command.Parameters.Add(Sql.Text(account.TenantId));
         command.Parameters.Add(Sql.Value(account.Id));
         AddFields(command.Parameters, account);
@@ -142,7 +145,7 @@ internal static class AccountRows
         command.Parameters.Add(CommitmentJson.Parameter(account.Commitment));
         command.Parameters.Add(CommitmentJson.Segment(account.Commitment));
         AddDerivedFields(command.Parameters, account);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     public static async Task MarkDeletedAsync(

@@ -10,16 +10,10 @@ internal static class AuditLog
         NpgsqlTransaction transaction, string tenantId, IAuditable record, long version, IReadOnlyList<FieldChange> changes,
         string changedBy, DateTimeOffset changedAt, CancellationToken cancellationToken)
     {
-        if (changes.Count == 0)
+        if (changes.Count > 0)
         {
-            return;
+            await Sql.ExecuteAsync(transaction, [Insert(tenantId, record, version, changes, changedBy, changedAt)], cancellationToken);
         }
-
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
-        {
-            BatchCommands = { Insert(tenantId, record, version, changes, changedBy, changedAt) },
-        };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The insert of <paramref name="changes"/> (at least one), for the caller's batch.</summary>

@@ -13,11 +13,13 @@ internal static class InteractionRows
 
     private const string From = "interactions i JOIN accounts a ON a.id = i.account_id AND a.deleted_at IS NULL";
 
-    /// <returns>False when the tenant already has an interaction with this request id (nothing is written).</returns>
-    public static async Task<bool> InsertAsync(
-        NpgsqlTransaction transaction, Interaction interaction, Guid? requestId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The insert of a new interaction, for the caller's batch. It writes nothing (<see cref="NpgsqlBatchCommand.RecordsAffected"/>
+    /// is 0) when the tenant already has an interaction with <paramref name="requestId"/>.
+    /// </summary>
+    public static NpgsqlBatchCommand Insert(Interaction interaction, Guid? requestId)
     {
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             """
             INSERT INTO interactions (id, tenant_id, account_id, contact_id, channel, touchpoint_type, touchpoint_owner, direction,
                                       purpose, outcome, subject, notes, occurred_at, follow_up_due_at, follow_up_owner,
@@ -25,19 +27,18 @@ internal static class InteractionRows
                                       previous_attempts, created_at, request_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
             ON CONFLICT (tenant_id, request_id) WHERE request_id IS NOT NULL DO NOTHING
-            """,
-            transaction.Connection, transaction);
+            """);
         command.Parameters.Add(Sql.Value(interaction.Id));
         command.Parameters.Add(Sql.Text(interaction.TenantId));
         command.Parameters.Add(Sql.Value(interaction.AccountId));
         command.Parameters.Add(Sql.Uuid(interaction.ContactId));
-        AddFields(command, interaction);
+        AddFields(command.Parameters, interaction);
         command.Parameters.Add(Sql.Text(interaction.RecordedBy));
         command.Parameters.Add(Sql.Text(interaction.Source));
         command.Parameters.Add(Sql.Value(interaction.PreviousAttempts.ToArray()));
         command.Parameters.Add(Sql.Value(interaction.CreatedAt));
         command.Parameters.Add(Sql.Uuid(requestId));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return command;
     }
 
     public static async Task UpdateAsync(NpgsqlTransaction transaction, Interaction interaction, CancellationToken cancellationToken)
@@ -55,7 +56,7 @@ internal static class InteractionRows
         command.Parameters.Add(Sql.Text(interaction.TenantId));
         command.Parameters.Add(Sql.Value(interaction.AccountId));
         command.Parameters.Add(Sql.Uuid(interaction.ContactId));
-        AddFields(command, interaction);
+        AddFields(command.Parameters, interaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -246,23 +247,23 @@ internal static class InteractionRows
         return (reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
     }
 
-    private static void AddFields(NpgsqlCommand command, Interaction interaction)
+    private static void AddFields(NpgsqlParameterCollection parameters, Interaction interaction)
     {
-        command.Parameters.Add(Sql.Value((short)interaction.Channel));
-        command.Parameters.Add(Sql.SmallInt((short?)interaction.TouchpointType));
-        command.Parameters.Add(Sql.SmallInt((short?)interaction.TouchpointOwner));
-        command.Parameters.Add(Sql.SmallInt((short?)interaction.Direction));
-        command.Parameters.Add(Sql.SmallInt((short?)interaction.Purpose));
-        command.Parameters.Add(Sql.SmallInt((short?)interaction.Outcome));
-        command.Parameters.Add(Sql.Text(interaction.Subject));
-        command.Parameters.Add(Sql.Text(interaction.Notes));
-        command.Parameters.Add(Sql.Value(interaction.OccurredAt));
-        command.Parameters.Add(Sql.Time(interaction.FollowUp?.DueAt));
-        command.Parameters.Add(Sql.Text(interaction.FollowUp?.OwnerUserId));
-        command.Parameters.Add(Sql.Text(interaction.FollowUp?.Note));
-        command.Parameters.Add(Sql.Time(interaction.FollowUp?.DoneAt));
-        command.Parameters.Add(Sql.Value(interaction.Version));
-        command.Parameters.Add(Sql.Value(interaction.UpdatedAt));
+        parameters.Add(Sql.Value((short)interaction.Channel));
+        parameters.Add(Sql.SmallInt((short?)interaction.TouchpointType));
+        parameters.Add(Sql.SmallInt((short?)interaction.TouchpointOwner));
+        parameters.Add(Sql.SmallInt((short?)interaction.Direction));
+        parameters.Add(Sql.SmallInt((short?)interaction.Purpose));
+        parameters.Add(Sql.SmallInt((short?)interaction.Outcome));
+        parameters.Add(Sql.Text(interaction.Subject));
+        parameters.Add(Sql.Text(interaction.Notes));
+        parameters.Add(Sql.Value(interaction.OccurredAt));
+        parameters.Add(Sql.Time(interaction.FollowUp?.DueAt));
+        parameters.Add(Sql.Text(interaction.FollowUp?.OwnerUserId));
+        parameters.Add(Sql.Text(interaction.FollowUp?.Note));
+        parameters.Add(Sql.Time(interaction.FollowUp?.DoneAt));
+        parameters.Add(Sql.Value(interaction.Version));
+        parameters.Add(Sql.Value(interaction.UpdatedAt));
     }
 
     private static T? Enum<T>(NpgsqlDataReader reader, int ordinal) where T : struct, System.Enum =>

@@ -6,14 +6,14 @@ namespace CrmPlatform.Customers.Data;
 /// <summary>SQL for the append-only <c>phase_changes</c> history of accounts.</summary>
 internal static class PhaseChangeRows
 {
-    public static async Task AppendAsync(NpgsqlTransaction transaction, string tenantId, PhaseChange change, CancellationToken cancellationToken)
+    /// <summary>The insert of <paramref name="change"/>, for the caller's batch.</summary>
+    public static NpgsqlBatchCommand Append(string tenantId, PhaseChange change)
     {
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             """
             INSERT INTO phase_changes (tenant_id, account_id, from_phase, to_phase, reason, changed_by, changed_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7)
-            """,
-            transaction.Connection, transaction);
+            """);
         command.Parameters.Add(Sql.Text(tenantId));
         command.Parameters.Add(Sql.Value(change.AccountId));
         command.Parameters.Add(Sql.Value((short)change.From));
@@ -21,7 +21,7 @@ internal static class PhaseChangeRows
         command.Parameters.Add(Sql.Text(change.Reason));
         command.Parameters.Add(Sql.Text(change.ChangedBy));
         command.Parameters.Add(Sql.Value(change.ChangedAt));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     /// <summary>Up to <paramref name="limit"/> changes of an account before <paramref name="beforeSequence"/>, newest first.</summary>

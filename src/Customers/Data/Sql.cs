@@ -30,5 +30,23 @@ internal static class Sql
     /// <summary>PostgreSQL keeps microseconds; rounding first makes returned and re-read timestamps equal.</summary>
     public static DateTimeOffset ToMicroseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 
+    /// <summary>Runs <paramref name="commands"/> inside <paramref name="transaction"/> in one round trip; nothing when there are none.</summary>
+    public static async Task ExecuteAsync(
+        NpgsqlTransaction transaction, IReadOnlyList<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
+    {
+        if (commands.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
+        foreach (var command in commands)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public static bool IsUniqueViolation(this PostgresException error) => error.SqlState == PostgresErrorCodes.UniqueViolation;
 }

@@ -19,4 +19,24 @@ public sealed class ServiceProcessTests(CustomersServer server)
         Assert.Equal(created, read);
         Assert.Equal(0, await service.Process.Exited);
     }
+
+    [Fact]
+    public async Task The_built_service_logs_each_change_it_makes_but_not_each_request()
+    {
+        await using var service = await CustomersProcess.StartOnNewDatabaseAsync(server);
+        var rep = server.Rep(TestData.NewTenant());
+        var created = await service.Client.CreateAccountAsync(TestData.Company("Vandelay Industries"), rep.Headers);
+        for (var i = 0; i < 5; i++)
+        {
+            await service.Client.GetAccountAsync(new Proto.GetAccountRequest { Name = created.Name }, rep.Headers);
+        }
+
+        await service.Process.StopAsync(UnixSignal.Terminate, TimeSpan.FromSeconds(10), CancellationToken.None);
+        await service.Process.OutputDrainedAsync();
+
+        var output = service.Process.RecentOutput;
+        Assert.Contains($"Created {created.Name} in tenant {rep.TenantId}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Request starting", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Executing endpoint", output, StringComparison.Ordinal);
+    }
 }

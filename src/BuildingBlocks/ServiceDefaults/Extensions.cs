@@ -13,8 +13,8 @@ namespace CrmPlatform.ServiceDefaults;
 
 /// <summary>
 /// The one place where every service gets its common wiring: OTLP telemetry, the gRPC runtime, health over HTTP
-/// and gRPC, and ASP.NET Core's own logs at Warning. Data, messaging and caller authentication are added with <c>AddPostgres</c>, <c>AddMessaging</c> and
-/// <c>AddCallerAuthentication</c>.
+/// and gRPC, and ASP.NET Core's own logs at Warning. Data, messaging and caller authentication are added with
+/// <c>AddPostgres</c>, <c>AddMessaging</c> and <c>AddCallerAuthentication</c>.
 /// </summary>
 public static class Extensions
 {

@@ -74,17 +74,18 @@ public sealed class AccountDerivation(Outbox outbox)
         var changes = FieldChanges.Between(before, after);
         if (changes.Count == 0)
         {
-            return new AccountWrite(before, changes, []);
+            return new AccountWrite(before, []);
         }
 
         List<NpgsqlBatchCommand> commands =
         [
             AccountRows.Update(after),
             AuditLog.Insert(after.TenantId, after, after.Version, changes, changedBy, now),
-            outbox.Insert(new CustomerUpdated(after.Id, after.TenantId, changes.Select(c => c.Field).ToList(), after.Version, changedBy, now)),
+            outbox.Insert(new CustomerUpdated(
+                after.Id, after.TenantId, changes.Select(c => c.Field).ToList(), after.Version, changedBy, now)),
             .. PhaseChangeCommands(before, after, derived.PhaseReason, changedBy, now),
         ];
-        return new AccountWrite(after, changes, commands);
+        return new AccountWrite(after, commands);
     }
 
     /// <summary>Appends the phase change to the history and publishes it, when the phase changed.</summary>
@@ -93,7 +94,8 @@ public sealed class AccountDerivation(Outbox outbox)
         CancellationToken cancellationToken) =>
         await Sql.ExecuteAsync(transaction, PhaseChangeCommands(before, after, reason, changedBy, now), cancellationToken);
 
-    private List<NpgsqlBatchCommand> PhaseChangeCommands(Account before, Account after, string reason, string changedBy, DateTimeOffset now) =>
+    private List<NpgsqlBatchCommand> PhaseChangeCommands(
+        Account before, Account after, string reason, string changedBy, DateTimeOffset now) =>
         after.Phase == before.Phase
             ? []
             :
@@ -104,5 +106,5 @@ public sealed class AccountDerivation(Outbox outbox)
             ];
 }
 
-/// <summary>An account after a derived write, the fields it changed, and the statements that write it.</summary>
-public sealed record AccountWrite(Account After, IReadOnlyList<FieldChange> Changes, IReadOnlyList<NpgsqlBatchCommand> Commands);
+/// <summary>An account after a derived write, and the statements that write it.</summary>
+public sealed record AccountWrite(Account After, IReadOnlyList<NpgsqlBatchCommand> Commands);

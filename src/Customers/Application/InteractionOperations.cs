@@ -48,7 +48,8 @@ public sealed class InteractionOperations(
         await Sql.ExecuteAsync(transaction,
             [
                 insert,
-                AuditLog.Insert(caller.TenantId, interaction, interaction.Version, FieldChanges.OfCreation(interaction), caller.UserId, now),
+                AuditLog.Insert(
+                    caller.TenantId, interaction, interaction.Version, FieldChanges.OfCreation(interaction), caller.UserId, now),
                 outbox.Insert(new InteractionRecorded(interaction.Id, account.Id, interaction.ContactId, caller.TenantId,
                     interaction.Channel.ToString(), $"{interaction.Direction}", $"{interaction.Purpose}", $"{interaction.Outcome}",
                     interaction.RepeatedContact, interaction.OccurredAt, caller.UserId, now)),

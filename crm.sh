@@ -107,6 +107,25 @@ run_test_project() {
     --logger "trx;LogFileName=$name.trx" --blame-hang-timeout 10m >"$results/$name.log" 2>&1
 }
 
+# Prints each failed test's name and error message from a `dotnet test` log: a long message (a server's last
+# output) keeps its first 5 and last 25 lines, where the reason usually is; stack traces are left out.
+failure_messages() {
+  awk '
+    function flush(  i) {
+      for (i = 1; i <= n; i++) {
+        if (n <= 30 || i <= 5 || i > n - 25) print "      " message[i]
+        else if (i == 6) print "      [" n - 30 " lines left out]"
+      }
+      n = 0
+    }
+    /^[[:space:]]+Failed / { print; next }
+    /^[[:space:]]+Error Message:/ { reading = 1; next }
+    reading && /^[[:space:]]+(Stack Trace|Standard Output Messages):/ { reading = 0; flush(); next }
+    reading { message[++n] = $0 }
+    END { flush() }
+  ' "$1" | head -n 200
+}
+
 test_command() {
   local filter="${1:-}"
   ensure_prerequisites
@@ -136,7 +155,7 @@ test_command() {
     read -r p f s <<<"$(trx_counts "$trx")"
     printf '[crm] %-28s %4s passed %4s failed %4s skipped\n' "$name" "$p" "$f" "$s"
     if [ "$f" -gt 0 ]; then
-      grep -E '^\s+Failed |Error Message|Assert\.|Exception' "$results/$name.log" | head -n 40 || true
+      failure_messages "$results/$name.log"
     fi
     passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
   done

@@ -7,13 +7,15 @@ internal static class PortRetry
 {
     private const int Attempts = 4;
 
-    public static async Task<T> StartAsync<T>(string server, int portCount, ILogger? logger, Func<IReadOnlyList<int>, Task<T>> start)
+    public static async Task<T> StartAsync<T>(
+        string server, int portCount, ILogger? logger, Func<IReadOnlyList<int>, Task<T>> start, Func<int, IReadOnlyList<int>>? pickPorts = null)
     {
+        pickPorts ??= FreePorts.Pick;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await start(FreePorts.Pick(portCount));
+                return await start(pickPorts(portCount));
             }
             catch (ServerStartException e) when (e.AddressInUse && attempt < Attempts)
             {

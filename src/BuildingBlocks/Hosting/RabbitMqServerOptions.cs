@@ -29,4 +29,7 @@ public sealed record RabbitMqServerOptions
     public Action<ServerOutputLine>? Output { get; init; }
 
     public ILogger? Logger { get; init; }
+
+    /// <summary>Picks the AMQP, distribution and epmd ports of each attempt; tests pass ports that are taken.</summary>
+    internal Func<int, IReadOnlyList<int>> PickPorts { get; init; } = FreePorts.Pick;
 }

@@ -58,6 +58,7 @@ public sealed class MergeOperations(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RelationshipRows.LockReportingLinesAsync(transaction, caller.TenantId, cancellationToken);
         var records = await LockAsync(caller, request, Contact.ResourcePrefix,
             id => ContactRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: true, cancellationToken), c => c.Ownership);
         var survivor = records[request.SurvivorId];
@@ -76,6 +77,8 @@ public sealed class MergeOperations(
         }
 
         await MergeRows.ReparentAsync(transaction, RecordKind.Contact, caller.TenantId, request.MergedIds, survivor.Id, cancellationToken);
+        MergePlan.EnsureNoReportingCycle(
+            survivor, await RelationshipRows.ReportingCycleThroughAsync(transaction, caller.TenantId, survivor.Id, cancellationToken));
         await ContactRows.UpdateAsync(transaction, after, cancellationToken);
         await MergeRows.MoveContactInteractionsAsync(transaction, caller.TenantId, after.Id, after.AccountId, cancellationToken);
         await RefreshAccountsAsync(transaction, caller, [survivor.AccountId, after.AccountId, .. merged.Select(c => c.AccountId)], now,

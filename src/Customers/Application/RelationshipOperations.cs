@@ -18,6 +18,11 @@ public sealed class RelationshipOperations(NpgsqlDataSource dataSource, TimeProv
         var relationship = new Relationship(Guid.CreateVersion7(), caller.TenantId, type, contactId, targetId, description, now);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (type == RelationshipType.ReportsTo)
+        {
+            await RelationshipRows.LockReportingLinesAsync(transaction, caller.TenantId, cancellationToken);
+        }
+
         var contact = await WritableContactAsync(transaction, caller, contactId, cancellationToken);
         if (relationship.TargetKind == RecordKind.Account)
         {
@@ -31,7 +36,6 @@ public sealed class RelationshipOperations(NpgsqlDataSource dataSource, TimeProv
             var manager = await ContactRows.FindAsync(connection, transaction, caller.TenantId, targetId, forUpdate: false, cancellationToken)
                 ?? throw new RecordNotFoundException(relationship.TargetName);
             AccessPolicy.EnsureCanRead(caller, manager.Ownership, manager.ResourceName);
-            await RelationshipRows.LockReportingLinesAsync(transaction, caller.TenantId, cancellationToken);
             var managersOfManager = await RelationshipRows.ManagersOfAsync(transaction, caller.TenantId, targetId, cancellationToken);
             RelationshipRules.EnsureNoReportingCycle(contactId, targetId, managersOfManager);
         }

@@ -93,7 +93,35 @@ internal static class RelationshipRows
         return managers;
     }
 
-    /// <summary>Serialises reporting-line changes of one tenant, so that two concurrent links cannot close a cycle.</summary>
+    /// <summary>
+    /// The shortest reporting line that leads from <paramref name="contactId"/> back to itself ("A reports to B, B to
+    /// A"), as the contacts along it starting and ending with <paramref name="contactId"/>; empty when there is none.
+    /// </summary>
+    public static async Task<List<Guid>> ReportingCycleThroughAsync(
+        NpgsqlTransaction transaction, string tenantId, Guid contactId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            WITH RECURSIVE lines (id, path) AS (
+                SELECT target_contact_id, ARRAY[contact_id, target_contact_id] FROM relationships
+                WHERE tenant_id = $1 AND contact_id = $2 AND type = $3
+                UNION ALL
+                SELECT r.target_contact_id, l.path || r.target_contact_id FROM relationships r JOIN lines l ON r.contact_id = l.id
+                WHERE r.tenant_id = $1 AND r.type = $3 AND l.id <> $2 AND r.target_contact_id <> ALL (l.path[2:])
+                  AND cardinality(l.path) <= {RelationshipRules.MaxReportingDepth})
+            SELECT path FROM lines WHERE id = $2 ORDER BY cardinality(path) LIMIT 1
+            """,
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Value(contactId));
+        command.Parameters.Add(Sql.Value((short)RelationshipType.ReportsTo));
+        return await command.ExecuteScalarAsync(cancellationToken) is Guid[] path ? [.. path] : [];
+    }
+
+    /// <summary>
+    /// Serialises reporting-line changes of one tenant (new links, and merges that move links), so that two concurrent
+    /// changes cannot close a cycle. Taken before any contact row is locked, so that the two kinds cannot deadlock.
+    /// </summary>
     public static async Task LockReportingLinesAsync(NpgsqlTransaction transaction, string tenantId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('reports_to:' || $1, 0))",

@@ -107,6 +107,20 @@ public static class MergePlan
         }
     }
 
+    /// <summary>
+    /// Merged contacts' reporting lines become the survivor's, which can close a cycle ("A reports to B, B to the
+    /// duplicate of A"): <paramref name="cycle"/> is the shortest such line after the merge, empty when there is none.
+    /// </summary>
+    public static void EnsureNoReportingCycle(Contact survivor, IReadOnlyList<Guid> cycle)
+    {
+        if (cycle.Count > 0)
+        {
+            throw new InvalidFieldException("merged",
+                $"would make {survivor.ResourceName} report to itself: {string.Join(" reports to ", cycle.Select(id => Contact.ResourcePrefix + id))}. "
+                + "Delete one of these reports-to relationships first.");
+        }
+    }
+
     public static Account Merge(Account survivor, IReadOnlyList<Account> merged, MergeRequest request)
     {
         var sources = merged.Append(survivor).ToDictionary(a => a.Id);

@@ -172,6 +172,56 @@ public sealed class MergeTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task Merging_contacts_whose_reporting_lines_would_close_a_cycle_is_refused_and_changes_nothing()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var acme = await _client.CreateAccountAsync(TestData.Company("Acme", domain: "acme.com"), admin.Headers);
+        var john = await _client.CreateContactAsync(TestData.Contact(acme, "John", "Smith", "JON.SMITH@ACME.COM"), admin.Headers);
+        var jonRequest = TestData.Contact(acme, "Jon", "Smith", "jon.smith@acme.com");
+        jonRequest.ConfirmNotDuplicate = true;
+        var jon = await _client.CreateContactAsync(jonRequest, admin.Headers);
+        var mary = await _client.CreateContactAsync(TestData.Contact(acme, "Mary", "Major"), admin.Headers);
+        await RelateAsync(admin, Proto.RelationshipType.ReportsTo, john, mary.Name);
+        await RelateAsync(admin, Proto.RelationshipType.ReportsTo, mary, jon.Name);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _client.MergeContactsAsync(
+            new Proto.MergeContactsRequest { Survivor = john.Name, Merged = { jon.Name } }, admin.Headers).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal(
+            $"merged: would make {john.Name} report to itself: {john.Name} reports to {mary.Name} reports to {john.Name}. "
+            + "Delete one of these reports-to relationships first.",
+            refused.Status.Detail);
+        Assert.Equal(jon.Name, (await _client.GetContactAsync(new Proto.GetContactRequest { Name = jon.Name }, admin.Headers)).Name);
+        var marysLines = await _client.ListRelationshipsAsync(new Proto.ListRelationshipsRequest { Parent = mary.Name }, admin.Headers);
+        Assert.Equal(
+            [(john.Name, mary.Name), (mary.Name, jon.Name)],
+            marysLines.Relationships.Select(r => (r.Contact, r.Target)).Order());
+    }
+
+    [Fact]
+    public async Task A_merge_racing_a_new_reports_to_link_never_leaves_a_reporting_cycle()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var acme = await _client.CreateAccountAsync(TestData.Company("Acme", domain: "acme.com"), admin.Headers);
+        for (var round = 0; round < 5; round++)
+        {
+            var john = await _client.CreateContactAsync(TestData.Contact(acme, "John", $"Smith{round}").Confirmed(), admin.Headers);
+            var jon = await _client.CreateContactAsync(TestData.Contact(acme, "Jon", $"Smith{round}").Confirmed(), admin.Headers);
+            var mary = await _client.CreateContactAsync(TestData.Contact(acme, "Mary", $"Major{round}").Confirmed(), admin.Headers);
+            await RelateAsync(admin, Proto.RelationshipType.ReportsTo, john, mary.Name);
+
+            var link = Outcome(RelateAsync(admin, Proto.RelationshipType.ReportsTo, mary, jon.Name));
+            var merge = Outcome(_client.MergeContactsAsync(
+                new Proto.MergeContactsRequest { Survivor = john.Name, Merged = { jon.Name } }, admin.Headers).ResponseAsync);
+            var outcomes = await Task.WhenAll(link, merge);
+
+            Assert.Single(outcomes, StatusCode.OK);
+            Assert.Contains(outcomes, code => code is StatusCode.InvalidArgument or StatusCode.NotFound);
+        }
+    }
+
+    [Fact]
     public async Task A_stale_survivor_etag_is_aborted_and_changes_nothing()
     {
         var admin = server.Admin(TestData.NewTenant());
@@ -231,6 +281,19 @@ public sealed class MergeTests(CustomersServer server)
         var survivor = await _client.CreateAccountAsync(TestData.Consumer(name, email), admin.Headers);
         var merged = await _client.CreateAccountAsync(TestData.Consumer(name, email.ToUpperInvariant()).Confirmed(), admin.Headers);
         return (survivor, merged);
+    }
+
+    private static async Task<StatusCode> Outcome<T>(Task<T> call)
+    {
+        try
+        {
+            await call;
+            return StatusCode.OK;
+        }
+        catch (RpcException e)
+        {
+            return e.StatusCode;
+        }
     }
 
     private async Task<Proto.Relationship> RelateAsync(TestUser user, Proto.RelationshipType type, Proto.Contact contact, string target) =>

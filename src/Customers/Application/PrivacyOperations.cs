@@ -16,10 +16,11 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var snapshot = await connection.BeginSnapshotAsync(cancellationToken);
-        var contact = await ContactRows.FindAsync(connection, snapshot, caller.TenantId, contactId, forUpdate: false, cancellationToken)
+        var contact = await ContactRows.FindAsync(connection, snapshot, caller.TenantId, contactId, forUpdate: false, cancellationToken, withDeleted: true)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
         AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);
-        var account = await AccountRows.FindAsync(connection, snapshot, caller.TenantId, contact.AccountId, forUpdate: false, cancellationToken)
+        var account = await AccountRows.FindAsync(
+                connection, snapshot, caller.TenantId, contact.AccountId, forUpdate: false, cancellationToken, withDeleted: true)
             ?? throw new RecordNotFoundException(Account.ResourcePrefix + contact.AccountId);
         var relationships = await RelationshipRows.ListAsync(connection, caller.TenantId, contactId, cancellationToken);
         var consents = await ConsentRows.LedgerAsync(connection, caller.TenantId, contactId, cancellationToken);
@@ -44,10 +45,10 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
         var now = Sql.ToMicroseconds(time.GetUtcNow());
         var personalAccounts = await PersonalAccountsAsync(transaction, caller.TenantId, contact, cancellationToken);
-        await ErasureRows.AddTombstonesAsync(
-            transaction, caller.TenantId, Tombstones.HashesOf(caller.TenantId, contact.ProfileWith(null)), now, cancellationToken);
+        var identifiers = PersonIdentifiers.Of(contact, await ErasureRows.HistoryIdentifiersAsync(transaction, contact, cancellationToken));
+        await ErasureRows.AddTombstonesAsync(transaction, caller.TenantId, identifiers.TombstoneHashes(caller.TenantId, contact), now, cancellationToken);
         await ContactRows.EraseAsync(transaction, contact, now, cancellationToken);
-        await ErasureRows.ScrubAsync(transaction, contact, cancellationToken);
+        await ErasureRows.ScrubAsync(transaction, contact, identifiers, cancellationToken);
         await AuditLog.WriteAsync(transaction, caller.TenantId, contact, contact.Version + 1,
             [new FieldChange("personal_data", null, "erased")], caller.UserId, now, cancellationToken);
         foreach (var account in personalAccounts)
@@ -61,17 +62,19 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
     }
 
     /// <summary>
-    /// The accounts that are the person (see <see cref="PersonalAccounts"/>): the contact's own account and the
-    /// households it is a member of, locked for the erasure.
+    /// The accounts that are the person (see <see cref="PersonalAccounts"/>): the contact's own account, the
+    /// households it is a member of and the accounts of the duplicates merged into it, locked for the erasure.
     /// </summary>
     private static async Task<List<Account>> PersonalAccountsAsync(
         NpgsqlTransaction transaction, string tenantId, Contact contact, CancellationToken cancellationToken)
     {
         var personal = new List<Account>();
         var households = await ErasureRows.HouseholdsOfAsync(transaction, tenantId, contact.Id, cancellationToken);
-        foreach (var id in households.Prepend(contact.AccountId).Distinct())
+        var ofMerged = await ErasureRows.AccountsOfMergedAsync(transaction, contact, cancellationToken);
+        foreach (var id in households.Prepend(contact.AccountId).Concat(ofMerged).Distinct())
         {
-            if (await AccountRows.FindAsync(transaction.Connection!, transaction, tenantId, id, forUpdate: true, cancellationToken) is { } account
+            if (await AccountRows.FindAsync(transaction.Connection!, transaction, tenantId, id, forUpdate: true, cancellationToken, withDeleted: true)
+                    is { } account
                 && PersonalAccounts.IsNamedAfter(account, contact,
                     await ErasureRows.HasOtherMembersAsync(transaction, tenantId, id, contact.Id, cancellationToken)))
             {

@@ -18,11 +18,13 @@ internal static class AccountRows
         [RecordSortKey.UpdateTime] = "updated_at",
     };
 
+    /// <param name="withDeleted">Find a deleted account too (the personal data of its contacts can still be exported and erased).</param>
     public static async Task<Account?> FindAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, bool forUpdate,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool withDeleted = false)
     {
-        var sql = $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL"
+        var sql = $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND id = $2"
+            + (withDeleted ? "" : " AND deleted_at IS NULL")
             + (forUpdate ? " FOR UPDATE" : "");
         var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
         return found.SingleOrDefault();

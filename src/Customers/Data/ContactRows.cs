@@ -15,8 +15,8 @@ internal static class ContactRows
         + "c.preferred_channel, c.contact_times::text, a.domain, c.merged_ids";
 
     private const string FromWithDeleted =
-        "contacts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL AND c.erased_at IS NULL AND c.merged_into IS NULL";
-    private const string From = FromWithDeleted + " AND c.deleted_at IS NULL";
+        "contacts c JOIN accounts a ON a.id = c.account_id AND c.erased_at IS NULL AND c.merged_into IS NULL";
+    private const string From = FromWithDeleted + " AND a.deleted_at IS NULL AND c.deleted_at IS NULL";
 
     /// <summary>What each sort key sorts by before id (indexed by migration 0018); a missing name sorts as "".</summary>
     private static readonly Dictionary<RecordSortKey, string> SortColumns = new()
@@ -27,7 +27,9 @@ internal static class ContactRows
         [RecordSortKey.UpdateTime] = "c.updated_at",
     };
 
-    /// <param name="withDeleted">Find a deleted contact too (its personal data can still be erased).</param>
+    /// <param name="withDeleted">
+    /// Find a deleted contact, or one of a deleted account, too: its personal data can still be exported and erased.
+    /// </param>
     public static async Task<Contact?> FindAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, bool forUpdate,
         CancellationToken cancellationToken, bool withDeleted = false)

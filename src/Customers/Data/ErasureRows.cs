@@ -14,9 +14,11 @@ internal static class ErasureRows
     /// letters or more, as a whole word) are deleted; the jobs' counts stay. A later import of such a row is a new
     /// record, checked against the tombstones.
     /// </summary>
-    public static async Task ScrubAsync(NpgsqlTransaction transaction, Contact contact, CancellationToken cancellationToken)
+    public static async Task ScrubAsync(
+        NpgsqlTransaction transaction, Contact contact, PersonIdentifiers identifiers, CancellationToken cancellationToken)
     {
         var (tenantId, contactId, resourceName) = (contact.TenantId, contact.Id, contact.ResourceName);
+        Guid[] createdAs = [contactId, .. contact.MergedIds];
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
         {
             BatchCommands =
@@ -25,13 +27,13 @@ internal static class ErasureRows
                     """
                     DELETE FROM import_errors
                     WHERE tenant_id = $1
-                      AND (row_key IN (SELECT row_key FROM import_rows WHERE tenant_id = $1 AND $2 = ANY(contact_ids))
+                      AND (row_key IN (SELECT row_key FROM import_rows WHERE tenant_id = $1 AND contact_ids && $2)
                            OR EXISTS (SELECT 1 FROM unnest($3::text[]) AS p WHERE row_key ~* p OR message ~* p))
                     """)
                 {
-                    Parameters = { Sql.Text(tenantId), Sql.Value(contactId), Sql.Value(WordPatterns(contact)) },
+                    Parameters = { Sql.Text(tenantId), Sql.Value(createdAs), Sql.Value(WordPatterns(identifiers)) },
                 },
-                Command("DELETE FROM import_rows WHERE tenant_id = $1 AND $2 = ANY(contact_ids)", tenantId, contactId),
+                Command("DELETE FROM import_rows WHERE tenant_id = $1 AND contact_ids && $2", tenantId, createdAs),
                 Command("DELETE FROM relationships WHERE tenant_id = $1 AND (contact_id = $2 OR target_contact_id = $2)", tenantId, contactId),
                 Command("UPDATE consent_ledger SET source = 'erased' WHERE tenant_id = $1 AND contact_id = $2", tenantId, contactId),
                 Command("UPDATE audit_entries SET old_value = NULL, new_value = NULL WHERE tenant_id = $1 AND resource_name = $2",
@@ -47,6 +49,50 @@ internal static class ErasureRows
             },
         };
         await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The values of <see cref="PersonIdentifiers.HistoryFields"/> in the contact's field history (which includes the
+    /// history of the contacts merged into it), earlier and later, as (field, value).
+    /// </summary>
+    public static async Task<List<(string Field, string Value)>> HistoryIdentifiersAsync(
+        NpgsqlTransaction transaction, Contact contact, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT DISTINCT field, value FROM audit_entries, LATERAL (VALUES (old_value), (new_value)) AS v (value)
+            WHERE tenant_id = $1 AND resource_name = $2 AND field = ANY($3) AND value IS NOT NULL
+            """,
+            transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(contact.TenantId));
+        command.Parameters.Add(Sql.Text(contact.ResourceName));
+        command.Parameters.Add(Sql.Value(PersonIdentifiers.HistoryFields));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var values = new List<(string, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            values.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return values;
+    }
+
+    /// <summary>The accounts of the contacts merged into <paramref name="contact"/>.</summary>
+    public static async Task<List<Guid>> AccountsOfMergedAsync(
+        NpgsqlTransaction transaction, Contact contact, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT DISTINCT account_id FROM contacts WHERE tenant_id = $1 AND id = ANY($2)", transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(contact.TenantId));
+        command.Parameters.Add(Sql.Value(contact.MergedIds.ToArray()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var accounts = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            accounts.Add(reader.GetGuid(0));
+        }
+
+        return accounts;
     }
 
     /// <summary>The households the contact is a member of through relationships.</summary>
@@ -86,7 +132,10 @@ internal static class ErasureRows
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Blanks an account's personal fields and the values of its history, keeping its ids and business fields.</summary>
+    /// <summary>
+    /// Blanks an account that is the person: its personal fields and the values of its history, and the texts of all its
+    /// interactions (with any of its contacts or the account as a whole) and their history. Ids and business fields stay.
+    /// </summary>
     public static async Task EraseAccountAsync(
         NpgsqlTransaction transaction, Account account, DateTimeOffset erasedAt, CancellationToken cancellationToken)
     {
@@ -108,6 +157,14 @@ internal static class ErasureRows
                 },
                 Command("UPDATE audit_entries SET old_value = NULL, new_value = NULL WHERE tenant_id = $1 AND resource_name = $2",
                     account.TenantId, account.ResourceName),
+                Command(
+                    """
+                    UPDATE audit_entries SET old_value = NULL, new_value = NULL
+                    WHERE tenant_id = $1 AND resource_name IN (SELECT 'interactions/' || id FROM interactions WHERE tenant_id = $1 AND account_id = $2)
+                    """,
+                    account.TenantId, account.Id),
+                Command("UPDATE interactions SET subject = NULL, notes = NULL, follow_up_note = NULL WHERE tenant_id = $1 AND account_id = $2",
+                    account.TenantId, account.Id),
             },
         };
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -150,13 +207,9 @@ internal static class ErasureRows
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>PostgreSQL regular expressions matching the person's email, phone and names (3+ letters) as whole words.</summary>
-    private static string[] WordPatterns(Contact contact) =>
-        new[] { contact.Email, contact.Phone, contact.FullName, contact.GivenName, contact.FamilyName }
-            .Where(text => text is { Length: >= 3 })
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(text => $@"(^|[^[:alnum:]]){Escape(text!)}($|[^[:alnum:]])")
-            .ToArray();
+    /// <summary>PostgreSQL regular expressions matching the person's emails, phones and names (3+ letters) as whole words.</summary>
+    private static string[] WordPatterns(PersonIdentifiers identifiers) =>
+        identifiers.Words.Select(text => $@"(^|[^[:alnum:]]){Escape(text)}($|[^[:alnum:]])").ToArray();
 
     /// <summary>Backslash before every character that is not a letter or digit, so the text matches literally.</summary>
     private static string Escape(string text) => string.Concat(text.Select(c => char.IsLetterOrDigit(c) ? c.ToString() : "\\" + c));

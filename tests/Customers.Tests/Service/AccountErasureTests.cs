@@ -28,6 +28,29 @@ public sealed class AccountErasureTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task Erasing_a_person_blanks_the_interactions_recorded_with_their_consumer_account_as_a_whole()
+    {
+        var tenant = TestData.NewTenant();
+        var admin = server.Admin(tenant);
+        var account = await _client.CreateAccountAsync(TestData.Consumer("Zelda Novak", "zelda@example.org"), admin.Headers);
+        var contact = await _client.CreateContactAsync(TestData.Contact(account, "Zelda", "Novak", "zelda@example.org").Confirmed(), admin.Headers);
+        var call = await _client.RecordInteractionAsync(
+            InteractionData.Interaction(account: account.Name, subject: "Zelda Novak asked to move her delivery")
+                .WithFollowUp(DateTimeOffset.UtcNow.AddDays(2), note: "Call Zelda back on 0415 555 0199"),
+            admin.Headers);
+
+        await _client.EraseContactAsync(contact, admin);
+        var kept = await _client.GetInteractionAsync(new Proto.GetInteractionRequest { Name = call.Name }, admin.Headers);
+        var history = await _client.ListFieldChangesAsync(new Proto.ListFieldChangesRequest { Parent = call.Name }, admin.Headers);
+
+        Assert.Equal(("", "", ""), (kept.Subject, kept.Notes, kept.FollowUp.Note));
+        Assert.Equal(Proto.InteractionChannel.Call, kept.Channel);
+        Assert.All(history.Changes, c => Assert.Equal(("", ""), (c.OldValue, c.NewValue)));
+        Assert.Equal(0L, await server.ScalarAsync<long>(
+            "SELECT count(*) FROM audit_entries WHERE tenant_id = $1 AND (new_value LIKE '%Zelda%' OR old_value LIKE '%Zelda%')", tenant));
+    }
+
+    [Fact]
     public async Task A_consumer_account_named_after_someone_else_keeps_its_data()
     {
         var admin = server.Admin(TestData.NewTenant());

@@ -79,4 +79,25 @@ public sealed class DeleteContactTests(CustomersServer server)
         Assert.Equal(0L, await server.ScalarAsync<long>("SELECT count(*) FROM contacts WHERE family_name = $1", familyName));
         Assert.Equal(0L, await server.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE new_value = $1", familyName));
     }
+
+    [Fact]
+    public async Task The_personal_data_of_a_contact_of_a_deleted_account_can_still_be_exported_and_erased()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var familyName = "Scamander" + Guid.NewGuid().ToString("N")[..6];
+        var account = await _client.CreateAccountAsync(TestData.Consumer($"Newt {familyName}"), admin.Headers);
+        var contact = await _client.CreateContactAsync(TestData.Contact(account, "Newt", familyName), admin.Headers);
+        await _client.DeleteAccountAsync(new Proto.DeleteAccountRequest { Name = account.Name }, admin.Headers);
+
+        using var export = _client.ExportPersonalData(new Proto.ExportPersonalDataRequest { Contact = contact.Name }, admin.Headers);
+        var exported = await export.ResponseStream.ReadAllAsync().ToListAsync();
+        await _client.EraseContactAsync(contact, admin);
+
+        Assert.Equal(contact, exported[0].Contact);
+        Assert.Equal(account.Name, exported[1].Account.Name);
+        Assert.Equal(0L, await server.ScalarAsync<long>("SELECT count(*) FROM contacts WHERE family_name = $1", familyName));
+        Assert.Equal(0L, await server.ScalarAsync<long>(
+            "SELECT count(*) FROM accounts WHERE display_name LIKE '%' || $1 || '%'", familyName));
+        Assert.Equal(0L, await server.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE new_value LIKE '%' || $1 || '%'", familyName));
+    }
 }

@@ -59,6 +59,38 @@ public sealed class ErasureTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task Erasing_a_merge_survivor_erases_what_the_duplicates_merged_into_it_held()
+    {
+        var tenant = TestData.NewTenant();
+        var admin = server.Admin(tenant);
+        var familyName = "Quimby" + Guid.NewGuid().ToString("N")[..6];
+        var homeEmail = $"joe.{familyName.ToLowerInvariant()}@home.example";
+        var duplicate = new Proto.Contact { GivenName = "Joe", FamilyName = familyName, Email = homeEmail, Phone = "+1 415 555 0142" };
+        await ImportAsync(admin, new Proto.ImportRow
+        {
+            RowKey = homeEmail,
+            Account = new Proto.Account { Kind = Proto.AccountKind.Company, DisplayName = "Springfield Nuclear" },
+            Contacts = { duplicate },
+        });
+        var imported = (await _client.ListContactsAsync(new Proto.ListContactsRequest { Query = homeEmail }, admin.Headers)).Contacts.Single();
+        var (survivor, account) = await CreatePersonAsync(admin, familyName, $"joseph.{familyName.ToLowerInvariant()}@work.example");
+        await _client.MergeContactsAsync(new Proto.MergeContactsRequest { Survivor = survivor.Name, Merged = { imported.Name } }, admin.Headers);
+
+        await _client.EraseContactAsync(survivor, admin);
+        var byHomeEmail = await TestData.FailsAsync(
+            () => _client.CreateContactAsync(TestData.Contact(account, "Joe", "Q", homeEmail).Confirmed(), admin.Headers));
+        var byHomePhone = TestData.Contact(account, "J.", "Q").Confirmed();
+        byHomePhone.Contact.Phone = "+14155550142";
+        var byPhone = await TestData.FailsAsync(() => _client.CreateContactAsync(byHomePhone, admin.Headers));
+
+        Assert.Empty(await FindInEveryTextColumnAsync(homeEmail));
+        Assert.Empty(await FindInEveryTextColumnAsync(familyName));
+        Assert.Empty(await FindInEveryTextColumnAsync("4155550142"));
+        Assert.Equal(StatusCode.FailedPrecondition, byHomeEmail.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, byPhone.StatusCode);
+    }
+
+    [Fact]
     public async Task An_erased_person_comes_back_only_with_renewed_consent()
     {
         var tenant = TestData.NewTenant();

@@ -1,6 +1,7 @@
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.Grpc;
 using Google.Protobuf;
+using Npgsql;
 using Proto = CrmPlatform.Contracts.Customers.V1;
 
 namespace CrmPlatform.Customers.Grpc;
@@ -9,7 +10,9 @@ namespace CrmPlatform.Customers.Grpc;
 /// Turns domain failures into gRPC statuses with a clear message: invalid field → INVALID_ARGUMENT, missing record →
 /// NOT_FOUND, stale etag → ABORTED, denied → PERMISSION_DENIED, existing record → ALREADY_EXISTS, an erased person
 /// re-created without renewed consent → FAILED_PRECONDITION, probable duplicate →
-/// ALREADY_EXISTS with the scored candidates also in the <see cref="DuplicateCandidatesTrailer"/> trailer.
+/// ALREADY_EXISTS with the scored candidates also in the <see cref="DuplicateCandidatesTrailer"/> trailer, a deadlock
+/// or serialization failure between concurrent transactions (rolled back, nothing written) → ABORTED, which clients
+/// retry.
 /// </summary>
 public sealed class DomainErrorInterceptor : Interceptor
 {
@@ -63,6 +66,9 @@ public sealed class DomainErrorInterceptor : Interceptor
         AccessDeniedException => new RpcException(new Status(StatusCode.PermissionDenied, error.Message)),
         RecordExistsException => new RpcException(new Status(StatusCode.AlreadyExists, error.Message)),
         ErasedPersonException => new RpcException(new Status(StatusCode.FailedPrecondition, error.Message)),
+        PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } =>
+            new RpcException(new Status(StatusCode.Aborted,
+                "The change collided with a concurrent change to the same records and was rolled back; retry it.")),
         ProbableDuplicateException duplicate => new RpcException(
             new Status(StatusCode.AlreadyExists, duplicate.Message),
             new Metadata { { DuplicateCandidatesTrailer, ToProto(duplicate.Candidates).ToByteArray() } }),

@@ -1,4 +1,5 @@
 using CrmPlatform.Grpc;
+using Npgsql;
 using Proto = CrmPlatform.Contracts.Customers.V1;
 
 namespace CrmPlatform.Customers.Tests.Service;
@@ -7,6 +8,30 @@ namespace CrmPlatform.Customers.Tests.Service;
 public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
 {
     private readonly Proto.Customers.CustomersClient _client = server.Client;
+
+    [Fact]
+    public async Task A_call_caught_in_a_deadlock_is_aborted_for_a_retry_and_writes_nothing()
+    {
+        var tenant = TestData.NewTenant();
+        var rep = server.Rep(tenant);
+        var account = await _client.CreateAccountAsync(TestData.Company("Deadlock Ltd"), rep.Headers);
+        var contact = await _client.CreateContactAsync(TestData.Contact(account, "Dana", "Lock"), rep.Headers);
+        await using var other = await server.Database.OpenConnectionAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        await LockAsync(transaction, "contacts", contact.Name);
+
+        var recording = _client.RecordInteractionAsync(
+            InteractionData.Interaction(contact: contact.Name, subject: "Caught in a deadlock"), rep.Headers).ResponseAsync;
+        await WaitUntilBlockedAsync("INSERT INTO interactions");
+        var lockingAccount = LockAsync(transaction, "accounts", account.Name);
+        var aborted = await Assert.ThrowsAsync<RpcException>(() => recording);
+        await lockingAccount;
+        await transaction.RollbackAsync();
+
+        Assert.Equal(StatusCode.Aborted, aborted.StatusCode);
+        Assert.Contains("retry", aborted.Status.Detail);
+        Assert.Equal(0L, await server.ScalarAsync<long>("SELECT count(*) FROM interactions WHERE tenant_id = $1", tenant));
+    }
 
     [Fact]
     public async Task An_update_with_a_stale_etag_is_aborted_and_changes_nothing()
@@ -74,5 +99,23 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
 
         Assert.Single(results.Select(r => r.Name).Distinct());
         Assert.Equal(1L, await server.ScalarAsync<long>("SELECT count(*) FROM contacts WHERE tenant_id = $1", rep.TenantId));
+    }
+
+    private static async Task LockAsync(NpgsqlTransaction transaction, string table, string resourceName)
+    {
+        await using var command = new NpgsqlCommand($"SELECT 1 FROM {table} WHERE id = $1 FOR UPDATE", transaction.Connection, transaction);
+        command.Parameters.AddWithValue(InteractionData.IdOf(resourceName));
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Waits until a statement of the service starting with <paramref name="statement"/> waits for a lock.</summary>
+    private async Task WaitUntilBlockedAsync(string statement)
+    {
+        const string Waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND starts_with(query, $1)";
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await server.ScalarAsync<long>(Waiting, statement) == 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+        }
     }
 }

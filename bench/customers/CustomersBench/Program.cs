@@ -13,7 +13,9 @@ using Npgsql;
 // --search-rows N (default 0: skipped) then loads N accounts into one tenant and prints ListAccounts search latency.
 // --scan-rows N (default 0: skipped) then loads N consumers with planted near-duplicates into another tenant and prints
 // how long its duplicate scan takes and how many groups it finds (failing if it misses a planted duplicate).
-var options = BenchOptions.Parse(args, "clients", "rows", "search-rows", "scan-rows");
+// --timeline-rows N (default 0: skipped) then loads N interactions into a third tenant, a tenth of them on one account,
+// and prints RecordInteraction latency on that account and on a typical one.
+var options = BenchOptions.Parse(args, "clients", "rows", "search-rows", "scan-rows", "timeline-rows");
 #if DEBUG
 Console.WriteLine("# warning: Debug build; run with -c Release for meaningful numbers");
 #endif
@@ -77,6 +79,12 @@ if (scanRows > 0)
     var (seconds, groups) = await DuplicateScanRun.MeasureAsync(client, scanHeaders, planted, cancellationToken);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"customers duplicate scan rows={scanRows}: {seconds:F2}s, {groups} groups ({planted.Count} planted pairs all found; ListDuplicateGroups run_scan_now via the gateway)"));
+}
+
+var timelineRows = options.Get("timeline-rows", 0);
+if (timelineRows > 0)
+{
+    Console.WriteLine(await TimelineLatency.MeasureAsync(platform, client, timelineRows, calls: 200, cancellationToken));
 }
 
 return 0;

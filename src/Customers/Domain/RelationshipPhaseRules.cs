@@ -37,7 +37,7 @@ public static class RelationshipPhaseRules
     public static PhaseDecision Derive(IEnumerable<InteractionSignal> signals, bool committed, DateTimeOffset now)
     {
         var decision = Start;
-        var purchases = new List<DateTimeOffset>();
+        var purchases = new RecentPurchases();
         DateTimeOffset? last = null;
         foreach (var signal in signals.OrderBy(s => s.OccurredAt))
         {
@@ -56,7 +56,7 @@ public static class RelationshipPhaseRules
         }
 
         return decision.Phase == RelationshipPhase.Expansion && committed
-            && PurchasesWithin(purchases, now) >= CommittedCustomerPurchases
+            && purchases.CountAt(now) >= CommittedCustomerPurchases
                 ? new PhaseDecision(RelationshipPhase.Commitment, CommittedPurchases)
                 : decision;
     }
@@ -65,7 +65,7 @@ public static class RelationshipPhaseRules
     public static bool IsActive(RelationshipPhase phase) =>
         phase is RelationshipPhase.Exploration or RelationshipPhase.Expansion or RelationshipPhase.Commitment;
 
-    private static PhaseDecision Next(PhaseDecision current, InteractionSignal signal, List<DateTimeOffset> purchases, bool committed)
+    private static PhaseDecision Next(PhaseDecision current, InteractionSignal signal, RecentPurchases purchases, bool committed)
     {
         if (signal.Outcome == InteractionOutcome.Cancelled)
         {
@@ -74,8 +74,7 @@ public static class RelationshipPhaseRules
 
         if (signal.IsPurchase)
         {
-            purchases.Add(signal.OccurredAt);
-            var recent = PurchasesWithin(purchases, signal.OccurredAt);
+            var recent = purchases.Add(signal.OccurredAt);
             return current.Phase switch
             {
                 RelationshipPhase.Commitment => current,
@@ -101,8 +100,29 @@ public static class RelationshipPhaseRules
         };
     }
 
-    private static int PurchasesWithin(List<DateTimeOffset> purchases, DateTimeOffset end) =>
-        purchases.Count(time => time <= end && end - time < PurchaseWindow);
+    /// <summary>
+    /// The purchases replayed so far, oldest first, and how many fall in the <see cref="PurchaseWindow"/> before a time:
+    /// a sliding window, so that replaying an account with many purchases stays linear.
+    /// </summary>
+    private sealed class RecentPurchases
+    {
+        private readonly List<DateTimeOffset> _times = [];
+        private int _firstInWindow;
+
+        /// <summary>Adds a purchase no older than the previous one; returns the purchases in the window ending at it.</summary>
+        public int Add(DateTimeOffset time)
+        {
+            _times.Add(time);
+            while (time - _times[_firstInWindow] >= PurchaseWindow)
+            {
+                _firstInWindow++;
+            }
+
+            return _times.Count - _firstInWindow;
+        }
+
+        public int CountAt(DateTimeOffset end) => _times.Count(time => time <= end && end - time < PurchaseWindow);
+    }
 }
 
 /// <summary>One entry of an account's phase history: derived (with the signal that caused it) or "manual".</summary>

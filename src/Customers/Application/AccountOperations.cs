@@ -102,7 +102,7 @@ public sealed class AccountOperations(
     public async Task<Account> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var account = await AccountRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
+        var account = await AccountRows.FindAsync(connection, null, caller.TenantId, id, RowLock.None, cancellationToken)
             ?? await AccountRows.FindSurvivorAsync(connection, caller.TenantId, id, cancellationToken)
             ?? throw new RecordNotFoundException(Account.ResourcePrefix + id);
         AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
@@ -133,7 +133,7 @@ public sealed class AccountOperations(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var before = await AccountRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: true, cancellationToken)
+        var before = await AccountRows.FindAsync(connection, transaction, caller.TenantId, id, RowLock.Update, cancellationToken)
             ?? throw new RecordNotFoundException(Account.ResourcePrefix + id);
         AccessPolicy.EnsureCanRead(caller, before.Ownership, before.ResourceName);
         AccessPolicy.EnsureCanWrite(caller, before.Ownership, before.ResourceName);
@@ -162,7 +162,7 @@ public sealed class AccountOperations(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var account = await AccountRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: true, cancellationToken)
+        var account = await AccountRows.FindAsync(connection, transaction, caller.TenantId, id, RowLock.Update, cancellationToken)
             ?? throw new RecordNotFoundException(Account.ResourcePrefix + id);
         AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
         AccessPolicy.EnsureCanWrite(caller, account.Ownership, account.ResourceName);

@@ -15,7 +15,7 @@ public sealed class ConsentOperations(NpgsqlDataSource dataSource, Outbox outbox
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var contact = await ContactRows.FindAsync(connection, transaction, caller.TenantId, contactId, forUpdate: true, cancellationToken)
+        var contact = await ContactRows.FindAsync(connection, transaction, caller.TenantId, contactId, RowLock.Update, cancellationToken)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
         AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);
         ConsentRules.EnsureCanRecord(caller, contact);
@@ -32,7 +32,7 @@ public sealed class ConsentOperations(NpgsqlDataSource dataSource, Outbox outbox
     public async Task<IReadOnlyList<ConsentRecord>> LedgerAsync(Caller caller, Guid contactId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var contact = await ContactRows.FindAsync(connection, null, caller.TenantId, contactId, forUpdate: false, cancellationToken)
+        var contact = await ContactRows.FindAsync(connection, null, caller.TenantId, contactId, RowLock.None, cancellationToken)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
         AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);
         return await ConsentRows.LedgerAsync(connection, caller.TenantId, contactId, cancellationToken);

@@ -86,7 +86,7 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
     public async Task<Contact> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var contact = await ContactRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
+        var contact = await ContactRows.FindAsync(connection, null, caller.TenantId, id, RowLock.None, cancellationToken)
             ?? await ContactRows.FindSurvivorAsync(connection, caller.TenantId, id, cancellationToken)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + id);
         AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);
@@ -98,7 +98,7 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var before = await ContactRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: true, cancellationToken)
+        var before = await ContactRows.FindAsync(connection, transaction, caller.TenantId, id, RowLock.Update, cancellationToken)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + id);
         AccessPolicy.EnsureCanRead(caller, before.Ownership, before.ResourceName);
         AccessPolicy.EnsureCanWrite(caller, before.Ownership, before.ResourceName);
@@ -135,7 +135,7 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var contact = await ContactRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: true, cancellationToken)
+        var contact = await ContactRows.FindAsync(connection, transaction, caller.TenantId, id, RowLock.Update, cancellationToken)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + id);
         AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);
         AccessPolicy.EnsureCanWrite(caller, contact.Ownership, contact.ResourceName);
@@ -175,10 +175,11 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
             (after, limit, token) => ContactRows.ListAsync(connection, query with { After = after, Limit = limit }, token));
     }
 
+    /// <summary>The account a contact is about to join, locked for reference so that it cannot be deleted or merged meanwhile.</summary>
     private static async Task<Account> ReadableAccountAsync(
         NpgsqlTransaction transaction, Caller caller, Guid accountId, CancellationToken cancellationToken)
     {
-        var account = await AccountRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, accountId, forUpdate: false,
+        var account = await AccountRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, accountId, RowLock.Reference,
             cancellationToken) ?? throw new RecordNotFoundException(Account.ResourcePrefix + accountId);
         AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
         return account;

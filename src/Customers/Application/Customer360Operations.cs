@@ -32,9 +32,9 @@ public sealed class Customer360Operations(NpgsqlDataSource dataSource)
         await using var snapshot = await connection.BeginSnapshotAsync(cancellationToken);
         var accountId = kind == RecordKind.Account
             ? id
-            : (await ContactRows.FindAsync(connection, snapshot, caller.TenantId, id, forUpdate: false, cancellationToken)
+            : (await ContactRows.FindAsync(connection, snapshot, caller.TenantId, id, RowLock.None, cancellationToken)
                 ?? throw new RecordNotFoundException(Contact.ResourcePrefix + id)).AccountId;
-        var account = await AccountRows.FindAsync(connection, snapshot, caller.TenantId, accountId, forUpdate: false, cancellationToken)
+        var account = await AccountRows.FindAsync(connection, snapshot, caller.TenantId, accountId, RowLock.None, cancellationToken)
             ?? throw new RecordNotFoundException(Account.ResourcePrefix + accountId);
         AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
 
@@ -74,7 +74,7 @@ public sealed class Customer360Operations(NpgsqlDataSource dataSource)
         var fingerprint = "phase-changes|" + accountId;
         var before = Paging.AfterSequence(pageToken, fingerprint);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var account = await AccountRows.FindAsync(connection, null, caller.TenantId, accountId, forUpdate: false, cancellationToken)
+        var account = await AccountRows.FindAsync(connection, null, caller.TenantId, accountId, RowLock.None, cancellationToken)
             ?? throw new RecordNotFoundException(Account.ResourcePrefix + accountId);
         AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
         var rows = await PhaseChangeRows.ListAsync(connection, null, caller.TenantId, accountId, before, size + 1, cancellationToken);

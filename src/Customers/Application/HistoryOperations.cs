@@ -42,12 +42,12 @@ public sealed class HistoryOperations(NpgsqlDataSource dataSource)
     {
         if (kind == RecordKind.Account)
         {
-            var account = await AccountRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
+            var account = await AccountRows.FindAsync(connection, null, caller.TenantId, id, RowLock.None, cancellationToken)
                 ?? throw new RecordNotFoundException(Account.ResourcePrefix + id);
             return (account.ResourceName, account.Ownership);
         }
 
-        var contact = await ContactRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
+        var contact = await ContactRows.FindAsync(connection, null, caller.TenantId, id, RowLock.None, cancellationToken)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + id);
         return (contact.ResourceName, contact.Ownership);
     }

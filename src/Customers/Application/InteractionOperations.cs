@@ -76,9 +76,9 @@ public sealed class InteractionOperations(
     /// <summary>The interaction, if it exists in the caller's tenant and the caller may read it.</summary>
     internal static async Task<Interaction> FindReadableAsync(NpgsqlConnection connection, Caller caller, Guid id, CancellationToken cancellationToken)
     {
-        var interaction = await InteractionRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken)
+        var interaction = await InteractionRows.FindAsync(connection, null, caller.TenantId, id, RowLock.None, cancellationToken)
             ?? throw new RecordNotFoundException(Interaction.ResourcePrefix + id);
-        var account = await AccountRows.FindAsync(connection, null, caller.TenantId, interaction.AccountId, forUpdate: false, cancellationToken)
+        var account = await AccountRows.FindAsync(connection, null, caller.TenantId, interaction.AccountId, RowLock.None, cancellationToken)
             ?? throw new RecordNotFoundException(interaction.ResourceName);
         AccessPolicy.EnsureCanReadInteraction(
             caller, account.Ownership, interaction.RecordedBy, interaction.FollowUp?.OwnerUserId, interaction.ResourceName);
@@ -91,11 +91,11 @@ public sealed class InteractionOperations(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Locks in the order RecordAsync takes them (account, then interactions), so that the two cannot deadlock.
-        var found = await InteractionRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: false, cancellationToken)
+        var found = await InteractionRows.FindAsync(connection, transaction, caller.TenantId, id, RowLock.None, cancellationToken)
             ?? throw new RecordNotFoundException(Interaction.ResourcePrefix + id);
-        var account = await AccountRows.FindAsync(connection, transaction, caller.TenantId, found.AccountId, forUpdate: true, cancellationToken)
+        var account = await AccountRows.FindAsync(connection, transaction, caller.TenantId, found.AccountId, RowLock.Update, cancellationToken)
             ?? throw new RecordNotFoundException(found.ResourceName);
-        var before = await InteractionRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: true, cancellationToken)
+        var before = await InteractionRows.FindAsync(connection, transaction, caller.TenantId, id, RowLock.Update, cancellationToken)
             ?? throw new RecordNotFoundException(found.ResourceName);
         AccessPolicy.EnsureCanChangeInteraction(
             caller, account.Ownership, before.RecordedBy, before.FollowUp?.OwnerUserId, before.ResourceName);
@@ -129,9 +129,9 @@ public sealed class InteractionOperations(
         var after = Paging.After(pageToken, filters.Fingerprint);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (ownership, resourceName) = filters.ParentKind == RecordKind.Account
-            ? ((await AccountRows.FindAsync(connection, null, caller.TenantId, filters.ParentId, forUpdate: false, cancellationToken))?.Ownership,
+            ? ((await AccountRows.FindAsync(connection, null, caller.TenantId, filters.ParentId, RowLock.None, cancellationToken))?.Ownership,
                 Account.ResourcePrefix + filters.ParentId)
-            : ((await ContactRows.FindAsync(connection, null, caller.TenantId, filters.ParentId, forUpdate: false, cancellationToken))?.Ownership,
+            : ((await ContactRows.FindAsync(connection, null, caller.TenantId, filters.ParentId, RowLock.None, cancellationToken))?.Ownership,
                 Contact.ResourcePrefix + filters.ParentId);
         AccessPolicy.EnsureCanRead(caller, ownership ?? throw new RecordNotFoundException(resourceName), resourceName);
         var rows = await InteractionRows.ListAsync(connection, null, new InteractionQuery(caller.TenantId, filters.ParentKind, filters.ParentId,
@@ -174,7 +174,7 @@ public sealed class InteractionOperations(
         AccessPolicy.EnsureCanChangeTenantSettings(caller, "contact policy");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await ContactPolicyRows.FindAsync(connection, transaction, caller.TenantId, cancellationToken, forUpdate: true);
+        var current = await ContactPolicyRows.FindAsync(connection, transaction, caller.TenantId, cancellationToken, RowLock.Update);
         var policy = change.ApplyTo(current, "policy");
         await ContactPolicyRows.SaveAsync(transaction, caller.TenantId, policy, caller.UserId, time.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -182,14 +182,17 @@ public sealed class InteractionOperations(
         return policy;
     }
 
-    /// <summary>The interaction's account, locked: the given one, or the contact's (which must then be the given one's).</summary>
+    /// <summary>
+    /// The interaction's account, locked: the given one, or the contact's (which must then be the given one's). The
+    /// contact is locked first, for reference, in the order merges and erasures lock contacts and then accounts.
+    /// </summary>
     private static async Task<Account> TargetAccountAsync(
         NpgsqlTransaction transaction, Caller caller, NewInteraction input, CancellationToken cancellationToken)
     {
         var accountId = input.AccountId;
         if (input.ContactId is { } contactId)
         {
-            var contact = await ContactRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, contactId, forUpdate: false, cancellationToken)
+            var contact = await ContactRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, contactId, RowLock.Reference, cancellationToken)
                 ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
             if (accountId is { } given && given != contact.AccountId)
             {
@@ -200,7 +203,7 @@ public sealed class InteractionOperations(
         }
 
         var id = accountId ?? throw new InvalidFieldException("interaction.account", "is required (or a contact of the account).");
-        return await AccountRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, id, forUpdate: true, cancellationToken)
+        return await AccountRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, id, RowLock.Update, cancellationToken)
             ?? throw new RecordNotFoundException(Account.ResourcePrefix + id);
     }
 
@@ -226,7 +229,7 @@ public sealed class InteractionOperations(
     private async Task<Interaction> RepeatedAsync(
         NpgsqlTransaction transaction, Caller caller, Guid requestId, Interaction earlier, CancellationToken cancellationToken)
     {
-        var account = await AccountRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, earlier.AccountId, forUpdate: false, cancellationToken)
+        var account = await AccountRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, earlier.AccountId, RowLock.None, cancellationToken)
             ?? throw new RecordNotFoundException(earlier.ResourceName);
         AccessPolicy.EnsureCanReadInteraction(caller, account.Ownership, earlier.RecordedBy, earlier.FollowUp?.OwnerUserId, earlier.ResourceName);
         CustomersLog.RequestRepeated(logger, requestId, earlier.ResourceName);

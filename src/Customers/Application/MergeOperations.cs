@@ -22,7 +22,7 @@ public sealed class MergeOperations(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var records = await LockAsync(caller, request, Account.ResourcePrefix,
-            id => AccountRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: true, cancellationToken), a => a.Ownership);
+            id => AccountRows.FindAsync(connection, transaction, caller.TenantId, id, RowLock.Update, cancellationToken), a => a.Ownership);
         var survivor = records[request.SurvivorId];
         var merged = request.MergedIds.Select(id => records[id]).ToList();
         Etags.Check(survivor.ResourceName, survivor.Version, request.Etag);
@@ -60,7 +60,7 @@ public sealed class MergeOperations(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await RelationshipRows.LockReportingLinesAsync(transaction, caller.TenantId, cancellationToken);
         var records = await LockAsync(caller, request, Contact.ResourcePrefix,
-            id => ContactRows.FindAsync(connection, transaction, caller.TenantId, id, forUpdate: true, cancellationToken), c => c.Ownership);
+            id => ContactRows.FindAsync(connection, transaction, caller.TenantId, id, RowLock.Update, cancellationToken), c => c.Ownership);
         var survivor = records[request.SurvivorId];
         var merged = request.MergedIds.Select(id => records[id]).ToList();
         Etags.Check(survivor.ResourceName, survivor.Version, request.Etag);
@@ -71,7 +71,7 @@ public sealed class MergeOperations(
         AccessPolicy.EnsureCanUpdate(caller, survivor.Ownership, after.Ownership, survivor.ResourceName);
         if (after.AccountId != survivor.AccountId)
         {
-            var account = await AccountRows.FindAsync(connection, transaction, caller.TenantId, after.AccountId, forUpdate: false, cancellationToken)
+            var account = await AccountRows.FindAsync(connection, transaction, caller.TenantId, after.AccountId, RowLock.Reference, cancellationToken)
                 ?? throw new RecordNotFoundException(Account.ResourcePrefix + after.AccountId);
             AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
         }
@@ -147,7 +147,7 @@ public sealed class MergeOperations(
     {
         foreach (var id in accountIds.Distinct().Order())
         {
-            if (await AccountRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, id, forUpdate: true, cancellationToken) is { } account)
+            if (await AccountRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, id, RowLock.Update, cancellationToken) is { } account)
             {
                 await derivation.RefreshAsync(transaction, account, caller.UserId, now, cancellationToken);
             }

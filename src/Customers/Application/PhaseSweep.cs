@@ -45,7 +45,7 @@ public sealed class PhaseSweep(NpgsqlDataSource dataSource, AccountDerivation de
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var account = await AccountRows.FindAsync(connection, transaction, tenantId, accountId, forUpdate: true, cancellationToken);
+        var account = await AccountRows.FindAsync(connection, transaction, tenantId, accountId, RowLock.Update, cancellationToken);
         if (account is null || account.PhaseOverride)
         {
             return false;

@@ -16,11 +16,11 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var snapshot = await connection.BeginSnapshotAsync(cancellationToken);
-        var contact = await ContactRows.FindAsync(connection, snapshot, caller.TenantId, contactId, forUpdate: false, cancellationToken, withDeleted: true)
+        var contact = await ContactRows.FindAsync(connection, snapshot, caller.TenantId, contactId, RowLock.None, cancellationToken, withDeleted: true)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
         AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);
         var account = await AccountRows.FindAsync(
-                connection, snapshot, caller.TenantId, contact.AccountId, forUpdate: false, cancellationToken, withDeleted: true)
+                connection, snapshot, caller.TenantId, contact.AccountId, RowLock.None, cancellationToken, withDeleted: true)
             ?? throw new RecordNotFoundException(Account.ResourcePrefix + contact.AccountId);
         var relationships = await RelationshipRows.ListAsync(connection, caller.TenantId, contactId, cancellationToken);
         var consents = await ConsentRows.LedgerAsync(connection, caller.TenantId, contactId, cancellationToken);
@@ -41,7 +41,7 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var contact = await ContactRows.FindAsync(connection, transaction, caller.TenantId, contactId, forUpdate: true, cancellationToken, withDeleted: true)
+        var contact = await ContactRows.FindAsync(connection, transaction, caller.TenantId, contactId, RowLock.Update, cancellationToken, withDeleted: true)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
         var now = Sql.ToMicroseconds(time.GetUtcNow());
         var personalAccounts = await PersonalAccountsAsync(transaction, caller.TenantId, contact, cancellationToken);
@@ -73,7 +73,7 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
         var ofMerged = await ErasureRows.AccountsOfMergedAsync(transaction, contact, cancellationToken);
         foreach (var id in households.Prepend(contact.AccountId).Concat(ofMerged).Distinct())
         {
-            if (await AccountRows.FindAsync(transaction.Connection!, transaction, tenantId, id, forUpdate: true, cancellationToken, withDeleted: true)
+            if (await AccountRows.FindAsync(transaction.Connection!, transaction, tenantId, id, RowLock.Update, cancellationToken, withDeleted: true)
                     is { } account
                 && PersonalAccounts.IsNamedAfter(account, contact,
                     await ErasureRows.HasOtherMembersAsync(transaction, tenantId, id, contact.Id, cancellationToken)))

@@ -26,14 +26,14 @@ public sealed class RelationshipOperations(NpgsqlDataSource dataSource, TimeProv
         var contact = await WritableContactAsync(transaction, caller, contactId, cancellationToken);
         if (relationship.TargetKind == RecordKind.Account)
         {
-            var account = await AccountRows.FindAsync(connection, transaction, caller.TenantId, targetId, forUpdate: false, cancellationToken)
+            var account = await AccountRows.FindAsync(connection, transaction, caller.TenantId, targetId, RowLock.Reference, cancellationToken)
                 ?? throw new RecordNotFoundException(relationship.TargetName);
             AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
             RelationshipRules.EnsureFits(type, account);
         }
         else
         {
-            var manager = await ContactRows.FindAsync(connection, transaction, caller.TenantId, targetId, forUpdate: false, cancellationToken)
+            var manager = await ContactRows.FindAsync(connection, transaction, caller.TenantId, targetId, RowLock.Reference, cancellationToken)
                 ?? throw new RecordNotFoundException(relationship.TargetName);
             AccessPolicy.EnsureCanRead(caller, manager.Ownership, manager.ResourceName);
             var managersOfManager = await RelationshipRows.ManagersOfAsync(transaction, caller.TenantId, targetId, cancellationToken);
@@ -70,8 +70,8 @@ public sealed class RelationshipOperations(NpgsqlDataSource dataSource, TimeProv
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var ownership = kind == RecordKind.Account
-            ? (await AccountRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken))?.Ownership
-            : (await ContactRows.FindAsync(connection, null, caller.TenantId, id, forUpdate: false, cancellationToken))?.Ownership;
+            ? (await AccountRows.FindAsync(connection, null, caller.TenantId, id, RowLock.None, cancellationToken))?.Ownership
+            : (await ContactRows.FindAsync(connection, null, caller.TenantId, id, RowLock.None, cancellationToken))?.Ownership;
         var resourceName = (kind == RecordKind.Account ? Account.ResourcePrefix : Contact.ResourcePrefix) + id;
         AccessPolicy.EnsureCanRead(caller, ownership ?? throw new RecordNotFoundException(resourceName), resourceName);
         return await RelationshipRows.ListAsync(connection, caller.TenantId, id, cancellationToken);
@@ -80,7 +80,7 @@ public sealed class RelationshipOperations(NpgsqlDataSource dataSource, TimeProv
     private static async Task<Contact> WritableContactAsync(
         NpgsqlTransaction transaction, Caller caller, Guid contactId, CancellationToken cancellationToken)
     {
-        var contact = await ContactRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, contactId, forUpdate: true, cancellationToken)
+        var contact = await ContactRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, contactId, RowLock.Update, cancellationToken)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
         AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);
         AccessPolicy.EnsureCanWrite(caller, contact.Ownership, contact.ResourceName);

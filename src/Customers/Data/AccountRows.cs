@@ -20,12 +20,12 @@ internal static class AccountRows
 
     /// <param name="withDeleted">Find a deleted account too (the personal data of its contacts can still be exported and erased).</param>
     public static async Task<Account?> FindAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, bool forUpdate,
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, RowLock rowLock,
         CancellationToken cancellationToken, bool withDeleted = false)
     {
         var sql = $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND id = $2"
             + (withDeleted ? "" : " AND deleted_at IS NULL")
-            + (forUpdate ? " FOR UPDATE" : "");
+            + rowLock.Sql();
         var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
         return found.SingleOrDefault();
     }

@@ -6,13 +6,13 @@ namespace CrmPlatform.Customers.Data;
 /// <summary>SQL for <c>contact_policies</c>, one row per tenant that changed the defaults.</summary>
 internal static class ContactPolicyRows
 {
-    /// <returns>The tenant's policy (its row locked when <paramref name="forUpdate"/>), or the defaults.</returns>
+    /// <returns>The tenant's policy (its row locked as <paramref name="rowLock"/> says), or the defaults.</returns>
     public static async Task<ContactPolicy> FindAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, CancellationToken cancellationToken, bool forUpdate = false)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, CancellationToken cancellationToken, RowLock rowLock = RowLock.None)
     {
         await using var command = new NpgsqlCommand(
             "SELECT repeated_contact_window_seconds, repeated_contact_threshold FROM contact_policies WHERE tenant_id = $1"
-            + (forUpdate ? " FOR UPDATE" : string.Empty),
+            + rowLock.Sql(),
             connection, transaction);
         command.Parameters.Add(Sql.Text(tenantId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

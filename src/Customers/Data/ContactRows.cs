@@ -31,11 +31,11 @@ internal static class ContactRows
     /// Find a deleted contact, or one of a deleted account, too: its personal data can still be exported and erased.
     /// </param>
     public static async Task<Contact?> FindAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, bool forUpdate,
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, RowLock rowLock,
         CancellationToken cancellationToken, bool withDeleted = false)
     {
         var sql = $"SELECT {Columns} FROM {(withDeleted ? FromWithDeleted : From)} WHERE c.tenant_id = $1 AND c.id = $2"
-            + (forUpdate ? " FOR UPDATE OF c" : "");
+            + rowLock.Sql("c");
         var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
         return found.SingleOrDefault()?.Contact;
     }

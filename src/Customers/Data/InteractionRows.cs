@@ -61,10 +61,10 @@ internal static class InteractionRows
     }
 
     public static async Task<Interaction?> FindAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, bool forUpdate,
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, RowLock rowLock,
         CancellationToken cancellationToken)
     {
-        var sql = $"SELECT {Columns} FROM {From} WHERE i.tenant_id = $1 AND i.id = $2" + (forUpdate ? " FOR UPDATE OF i" : "");
+        var sql = $"SELECT {Columns} FROM {From} WHERE i.tenant_id = $1 AND i.id = $2" + rowLock.Sql("i");
         return (await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken)).SingleOrDefault();
     }
 

@@ -18,19 +18,44 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
         var contact = await _client.CreateContactAsync(TestData.Contact(account, "Dana", "Lock"), rep.Headers);
         await using var other = await server.Database.OpenConnectionAsync();
         await using var transaction = await other.BeginTransactionAsync();
-        await LockAsync(transaction, "contacts", contact.Name);
+        await LockAsync(transaction, "accounts", account.Name);
 
         var recording = _client.RecordInteractionAsync(
             InteractionData.Interaction(contact: contact.Name, subject: "Caught in a deadlock"), rep.Headers).ResponseAsync;
-        await WaitUntilBlockedAsync("INSERT INTO interactions");
-        var lockingAccount = LockAsync(transaction, "accounts", account.Name);
+        await WaitUntilBlockedAsync("deleted_at IS NULL FOR UPDATE");
+        var lockingContact = LockAsync(transaction, "contacts", contact.Name);
         var aborted = await Assert.ThrowsAsync<RpcException>(() => recording);
-        await lockingAccount;
+        await lockingContact;
         await transaction.RollbackAsync();
 
         Assert.Equal(StatusCode.Aborted, aborted.StatusCode);
         Assert.Contains("retry", aborted.Status.Detail);
         Assert.Equal(0L, await server.ScalarAsync<long>("SELECT count(*) FROM interactions WHERE tenant_id = $1", tenant));
+    }
+
+    [Fact]
+    public async Task A_contact_added_while_its_account_is_being_deleted_is_not_found_instead_of_lost_with_it()
+    {
+        var tenant = TestData.NewTenant();
+        var rep = server.Rep(tenant);
+        var account = await _client.CreateAccountAsync(TestData.Company("Closing Down Ltd"), rep.Headers);
+        await using var other = await server.Database.OpenConnectionAsync();
+        await using var deletion = await other.BeginTransactionAsync();
+        await LockAsync(deletion, "accounts", account.Name);
+
+        var adding = _client.CreateContactAsync(TestData.Contact(account, "Late", "Comer"), rep.Headers).ResponseAsync;
+        await WaitUntilBlockedAsync("FOR KEY SHARE");
+        await using (var delete = new NpgsqlCommand("UPDATE accounts SET deleted_at = now() WHERE id = $1", other, deletion))
+        {
+            delete.Parameters.AddWithValue(InteractionData.IdOf(account.Name));
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        await deletion.CommitAsync();
+        var notFound = await Assert.ThrowsAsync<RpcException>(() => adding);
+
+        Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
+        Assert.Equal(0L, await server.ScalarAsync<long>("SELECT count(*) FROM contacts WHERE tenant_id = $1", tenant));
     }
 
     [Fact]
@@ -108,12 +133,12 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Waits until a statement of the service starting with <paramref name="statement"/> waits for a lock.</summary>
-    private async Task WaitUntilBlockedAsync(string statement)
+    /// <summary>Waits until a statement of the service containing <paramref name="text"/> waits for a lock.</summary>
+    private async Task WaitUntilBlockedAsync(string text)
     {
-        const string Waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND starts_with(query, $1)";
+        const string Waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND strpos(query, $1) > 0";
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await server.ScalarAsync<long>(Waiting, statement) == 0)
+        while (await server.ScalarAsync<long>(Waiting, text) == 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
         }

@@ -1,0 +1,30 @@
+namespace CrmPlatform.Customers.Data;
+
+/// <summary>How a read locks the row it finds, until its transaction ends.</summary>
+internal enum RowLock
+{
+    None,
+
+    /// <summary>
+    /// <c>FOR KEY SHARE</c>, for a row that a new row is about to reference: it cannot be deleted, merged or erased
+    /// (which lock it <c>FOR UPDATE</c>) until the new row commits, and one that is, is found only once that is done,
+    /// and then not at all. Ordinary updates of the row go on.
+    /// </summary>
+    Reference,
+
+    /// <summary><c>FOR UPDATE</c>, for a row the transaction changes.</summary>
+    Update,
+}
+
+internal static class RowLocks
+{
+    /// <summary>The locking clause to end a <c>SELECT</c> with; <paramref name="table"/> names the locked table of a join.</summary>
+    public static string Sql(this RowLock rowLock, string? table = null) => rowLock switch
+    {
+        RowLock.Reference => " FOR KEY SHARE" + Of(table),
+        RowLock.Update => " FOR UPDATE" + Of(table),
+        _ => "",
+    };
+
+    private static string Of(string? table) => table is null ? "" : " OF " + table;
+}

@@ -80,8 +80,8 @@ public sealed class MergeOperations(
         MergePlan.EnsureNoReportingCycle(
             survivor, await RelationshipRows.ReportingCycleThroughAsync(transaction, caller.TenantId, survivor.Id, cancellationToken));
         await ContactRows.UpdateAsync(transaction, after, cancellationToken);
-        await MergeRows.MoveContactInteractionsAsync(transaction, caller.TenantId, after.Id, after.AccountId, cancellationToken);
-        await RefreshAccountsAsync(transaction, caller, [survivor.AccountId, after.AccountId, .. merged.Select(c => c.AccountId)], now,
+        var left = await MergeRows.MoveContactInteractionsAsync(transaction, caller.TenantId, after.Id, after.AccountId, cancellationToken);
+        await RefreshAccountsAsync(transaction, caller, [survivor.AccountId, after.AccountId, .. merged.Select(c => c.AccountId), .. left], now,
             cancellationToken);
         await MergeRows.RetireAsync(transaction, RecordKind.Contact, caller.TenantId, request.MergedIds, survivor.Id, after.MergedIds, now,
             cancellationToken);

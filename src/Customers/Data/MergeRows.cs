@@ -95,18 +95,29 @@ internal static class MergeRows
 
     /// <summary>
     /// Puts every interaction of the contact on the timeline of the account the contact belongs to (after a contact
-    /// merge, the interactions of merged contacts of other accounts follow the survivor).
+    /// merge, the interactions of merged contacts of other accounts follow the survivor); returns the accounts they left.
     /// </summary>
-    public static async Task MoveContactInteractionsAsync(
+    public static async Task<List<Guid>> MoveContactInteractionsAsync(
         NpgsqlTransaction transaction, string tenantId, Guid contactId, Guid accountId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "UPDATE interactions SET account_id = $3 WHERE tenant_id = $1 AND contact_id = $2 AND account_id <> $3",
+            """
+            WITH moving AS (
+                SELECT id, account_id FROM interactions WHERE tenant_id = $1 AND contact_id = $2 AND account_id <> $3 FOR UPDATE)
+            UPDATE interactions i SET account_id = $3 FROM moving WHERE i.id = moving.id RETURNING moving.account_id
+            """,
             transaction.Connection, transaction);
         command.Parameters.Add(Sql.Text(tenantId));
         command.Parameters.Add(Sql.Value(contactId));
         command.Parameters.Add(Sql.Value(accountId));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var left = new HashSet<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            left.Add(reader.GetGuid(0));
+        }
+
+        return [.. left];
     }
 
     /// <summary>

@@ -70,4 +70,28 @@ public sealed class MergeTimelineTests(CustomersServer server)
         Assert.Equal(Proto.RelationshipPhase.Expansion, acmeAfter.Phase);
         Assert.Equal(Proto.RelationshipPhase.Awareness, globexAfter.Phase);
     }
+
+    [Fact]
+    public async Task An_account_whose_interactions_a_contact_merge_takes_away_has_its_phase_derived_again()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var acme = await _client.CreateAccountAsync(TestData.Company("Acme"), admin.Headers);
+        var globex = await _client.CreateAccountAsync(TestData.Company("Globex"), admin.Headers);
+        var survivor = await _client.CreateContactAsync(TestData.Contact(acme, "Ruth", "Okafor", "ruth@acme.com"), admin.Headers);
+        await _client.RecordInteractionAsync(Interaction(contact: survivor.Name, outcome: Proto.InteractionOutcome.Purchased), admin.Headers);
+        await _client.UpdateContactAsync(new Proto.UpdateContactRequest { Contact = new Proto.Contact { Name = survivor.Name, Account = globex.Name } },
+            admin.Headers);
+        var merged = await _client.CreateContactAsync(TestData.Contact(globex, "Ruth", "Okafor", "ruth@globex.com").Confirmed(), admin.Headers);
+        var acmeBefore = await _client.GetAccountAsync(new Proto.GetAccountRequest { Name = acme.Name }, admin.Headers);
+
+        await _client.MergeContactsAsync(new Proto.MergeContactsRequest { Survivor = survivor.Name, Merged = { merged.Name } }, admin.Headers);
+        var acmeTimeline = await _client.ListInteractionsAsync(new Proto.ListInteractionsRequest { Parent = acme.Name }, admin.Headers);
+        var acmeAfter = await _client.GetAccountAsync(new Proto.GetAccountRequest { Name = acme.Name }, admin.Headers);
+        var globexAfter = await _client.GetAccountAsync(new Proto.GetAccountRequest { Name = globex.Name }, admin.Headers);
+
+        Assert.Equal(Proto.RelationshipPhase.Expansion, acmeBefore.Phase);
+        Assert.Empty(acmeTimeline.Interactions);
+        Assert.Equal(Proto.RelationshipPhase.Awareness, acmeAfter.Phase);
+        Assert.Equal(Proto.RelationshipPhase.Expansion, globexAfter.Phase);
+    }
 }

@@ -27,7 +27,23 @@ public sealed class AccountOperations(
             return Repeated(caller, requestId, earlier);
         }
 
-        if (await AddAsync(connection, null, caller, input, options, cancellationToken) is not { } account)
+        Account? account;
+        try
+        {
+            account = await AddAsync(connection, null, caller, input, options, cancellationToken);
+        }
+        catch (ProbableDuplicateException) when (options.RequestId is { } retried)
+        {
+            // A retry that raced its original meets the original as a probable duplicate.
+            if (await AccountRows.FindByRequestIdAsync(connection, caller.TenantId, retried, cancellationToken) is { } original)
+            {
+                return Repeated(caller, retried, original);
+            }
+
+            throw;
+        }
+
+        if (account is null)
         {
             return await ReadRepeatedAsync(connection, caller, options.RequestId!.Value, cancellationToken);
         }

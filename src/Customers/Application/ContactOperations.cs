@@ -27,7 +27,23 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
             return Repeated(caller, requestId, earlier);
         }
 
-        if (await AddAsync(transaction, caller, input, options, cancellationToken) is not { } contact)
+        Contact? contact;
+        try
+        {
+            contact = await AddAsync(transaction, caller, input, options, cancellationToken);
+        }
+        catch (ProbableDuplicateException) when (options.RequestId is { } retried)
+        {
+            // A retry that raced its original meets the original as a probable duplicate.
+            if (await ContactRows.FindByRequestIdAsync(transaction, caller.TenantId, retried, cancellationToken) is { } original)
+            {
+                return Repeated(caller, retried, original);
+            }
+
+            throw;
+        }
+
+        if (contact is null)
         {
             await transaction.RollbackAsync(cancellationToken);
             return await ReadRepeatedAsync(caller, options.RequestId!.Value, cancellationToken);

@@ -74,11 +74,16 @@ internal static class AccountRows
     public static bool IsRequestIdTaken(PostgresException error) =>
         error is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "accounts_request_id" };
 
+    /// <summary>The account created by the request, or the one it was merged into since; null when there is none (or it was deleted).</summary>
     public static async Task<Account?> FindByRequestIdAsync(
         NpgsqlConnection connection, string tenantId, Guid requestId, CancellationToken cancellationToken)
     {
         var found = await QueryAsync(connection, null,
-            $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND request_id = $2 AND deleted_at IS NULL",
+            $"""
+            SELECT {Columns} FROM accounts
+            WHERE tenant_id = $1 AND deleted_at IS NULL
+              AND id = (SELECT coalesce(merged_into, id) FROM accounts WHERE tenant_id = $1 AND request_id = $2)
+            """,
             [Sql.Text(tenantId), Sql.Value(requestId)], cancellationToken);
         return found.SingleOrDefault();
     }

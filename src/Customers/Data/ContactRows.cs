@@ -54,11 +54,15 @@ internal static class ContactRows
     public static bool IsRequestIdTaken(PostgresException error) =>
         error is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "contacts_request_id" };
 
+    /// <summary>The contact created by the request, or the one it was merged into since; null when there is none (or it was deleted).</summary>
     public static async Task<Contact?> FindByRequestIdAsync(
         NpgsqlTransaction transaction, string tenantId, Guid requestId, CancellationToken cancellationToken)
     {
         var found = await QueryAsync(transaction.Connection!, transaction,
-            $"SELECT {Columns} FROM {From} WHERE c.tenant_id = $1 AND c.request_id = $2",
+            $"""
+            SELECT {Columns} FROM {From}
+            WHERE c.tenant_id = $1 AND c.id = (SELECT coalesce(merged_into, id) FROM contacts WHERE tenant_id = $1 AND request_id = $2)
+            """,
             [Sql.Text(tenantId), Sql.Value(requestId)], cancellationToken);
         return found.SingleOrDefault()?.Contact;
     }

@@ -99,6 +99,31 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task A_create_retried_after_its_record_was_merged_returns_the_survivor()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var accountRequest = TestData.Consumer("Olga Berg", "olga@example.org");
+        accountRequest.RequestId = Guid.NewGuid().ToString();
+        var account = await _client.CreateAccountAsync(accountRequest, admin.Headers);
+        var survivingAccount = await _client.CreateAccountAsync(TestData.Consumer("Olga Berg", "OLGA@example.org").Confirmed(), admin.Headers);
+        var contactRequest = TestData.Contact(survivingAccount, "Olga", "Berg", "olga@example.org");
+        contactRequest.RequestId = Guid.NewGuid().ToString();
+        var contact = await _client.CreateContactAsync(contactRequest, admin.Headers);
+        var survivingContact = await _client.CreateContactAsync(
+            TestData.Contact(survivingAccount, "Olga", "Berg", "OLGA@example.org").Confirmed(), admin.Headers);
+        await _client.MergeAccountsAsync(
+            new Proto.MergeAccountsRequest { Survivor = survivingAccount.Name, Merged = { account.Name } }, admin.Headers);
+        await _client.MergeContactsAsync(
+            new Proto.MergeContactsRequest { Survivor = survivingContact.Name, Merged = { contact.Name } }, admin.Headers);
+
+        var retriedAccount = await _client.CreateAccountAsync(accountRequest, admin.Headers);
+        var retriedContact = await _client.CreateContactAsync(contactRequest, admin.Headers);
+
+        Assert.Equal(survivingAccount.Name, retriedAccount.Name);
+        Assert.Equal(survivingContact.Name, retriedContact.Name);
+    }
+
+    [Fact]
     public async Task Retrying_a_create_with_the_same_request_id_returns_the_same_record_once()
     {
         var rep = server.Rep(TestData.NewTenant());

@@ -55,9 +55,13 @@ public sealed class RelationshipOperations(NpgsqlDataSource dataSource, TimeProv
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var relationship = await RelationshipRows.FindAsync(transaction, caller.TenantId, id, cancellationToken)
+        var found = await RelationshipRows.FindAsync(transaction, caller.TenantId, id, RowLock.None, cancellationToken)
             ?? throw new RecordNotFoundException(Relationship.ResourcePrefix + id);
-        var contact = await WritableContactAsync(transaction, caller, relationship.ContactId, cancellationToken);
+
+        // The contact first, then its relationship: the order in which deleting, merging or erasing the contact locks them.
+        var contact = await WritableContactAsync(transaction, caller, found.ContactId, cancellationToken);
+        var relationship = await RelationshipRows.FindAsync(transaction, caller.TenantId, id, RowLock.Update, cancellationToken)
+            ?? throw new RecordNotFoundException(found.ResourceName);
         await RelationshipRows.DeleteAsync(transaction, relationship, cancellationToken);
         await AuditLog.WriteAsync(transaction, caller.TenantId, contact, contact.Version,
             [new FieldChange(relationship.AuditField, relationship.TargetName, null)], caller.UserId,

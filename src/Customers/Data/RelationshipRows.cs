@@ -33,9 +33,9 @@ internal static class RelationshipRows
     }
 
     public static async Task<Relationship?> FindAsync(
-        NpgsqlTransaction transaction, string tenantId, Guid id, CancellationToken cancellationToken) =>
+        NpgsqlTransaction transaction, string tenantId, Guid id, RowLock rowLock, CancellationToken cancellationToken) =>
         (await QueryAsync(transaction.Connection!, transaction,
-            $"SELECT {Columns} FROM relationships WHERE tenant_id = $1 AND id = $2 FOR UPDATE",
+            $"SELECT {Columns} FROM relationships WHERE tenant_id = $1 AND id = $2" + rowLock.Sql(),
             [Sql.Text(tenantId), Sql.Value(id)], cancellationToken)).SingleOrDefault();
 
     public static async Task DeleteAsync(NpgsqlTransaction transaction, Relationship relationship, CancellationToken cancellationToken)

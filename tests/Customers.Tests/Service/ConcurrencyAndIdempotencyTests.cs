@@ -59,6 +59,39 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task Deleting_a_relationship_while_its_contact_is_being_deleted_waits_for_it_instead_of_deadlocking()
+    {
+        var tenant = TestData.NewTenant();
+        var rep = server.Rep(tenant);
+        var account = await _client.CreateAccountAsync(TestData.Company("Wayne Enterprises"), rep.Headers);
+        var household = await _client.CreateAccountAsync(new Proto.CreateAccountRequest
+        {
+            Account = new Proto.Account { Kind = Proto.AccountKind.Household, DisplayName = "Wayne Manor" },
+        }, rep.Headers);
+        var contact = await _client.CreateContactAsync(TestData.Contact(account, "Bruce", "Wayne"), rep.Headers);
+        var member = await _client.CreateRelationshipAsync(new Proto.CreateRelationshipRequest
+        {
+            Relationship = new Proto.Relationship { Type = Proto.RelationshipType.HouseholdMember, Contact = contact.Name, Target = household.Name },
+        }, rep.Headers);
+        await using var other = await server.Database.OpenConnectionAsync();
+        await using var deletion = await other.BeginTransactionAsync();
+        await LockAsync(deletion, "contacts", contact.Name);
+
+        var deleting = _client.DeleteRelationshipAsync(new Proto.DeleteRelationshipRequest { Name = member.Name }, rep.Headers).ResponseAsync;
+        await WaitUntilBlockedAsync("FOR UPDATE OF c");
+        await using (var delete = new NpgsqlCommand("DELETE FROM relationships WHERE contact_id = $1", other, deletion))
+        {
+            delete.Parameters.AddWithValue(InteractionData.IdOf(contact.Name));
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        await deletion.CommitAsync();
+        var gone = await Assert.ThrowsAsync<RpcException>(() => deleting);
+
+        Assert.Equal(StatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
     public async Task An_update_with_a_stale_etag_is_aborted_and_changes_nothing()
     {
         var rep = server.Rep(TestData.NewTenant());

@@ -15,6 +15,7 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
     public async Task<PersonalDataExport> ExportAsync(Caller caller, Guid contactId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        contactId = await SurvivorIdAsync(connection, caller.TenantId, contactId, cancellationToken);
         await using var snapshot = await connection.BeginSnapshotAsync(cancellationToken);
         var contact = await ContactRows.FindAsync(connection, snapshot, caller.TenantId, contactId, RowLock.None, cancellationToken, withDeleted: true)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
@@ -40,6 +41,7 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        contactId = await SurvivorIdAsync(connection, caller.TenantId, contactId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var contact = await ContactRows.FindAsync(connection, transaction, caller.TenantId, contactId, RowLock.Update, cancellationToken, withDeleted: true)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
@@ -60,6 +62,10 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
             new PersonalDataErased(contactId, contact.AccountId, caller.TenantId, caller.UserId, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>A merged contact's name stands for its survivor, as in <c>GetContact</c>: the same person.</summary>
+    private static async Task<Guid> SurvivorIdAsync(NpgsqlConnection connection, string tenantId, Guid contactId, CancellationToken cancellationToken) =>
+        (await ContactRows.FindSurvivorAsync(connection, tenantId, contactId, cancellationToken))?.Id ?? contactId;
 
     /// <summary>
     /// The accounts that are the person (see <see cref="PersonalAccounts"/>): the contact's own account, the

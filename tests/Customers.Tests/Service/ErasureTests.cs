@@ -91,6 +91,24 @@ public sealed class ErasureTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task A_merged_contacts_name_exports_and_erases_the_contact_it_was_merged_into()
+    {
+        var tenant = TestData.NewTenant();
+        var admin = server.Admin(tenant);
+        var familyName = "Merged" + Guid.NewGuid().ToString("N")[..6];
+        var (survivor, account) = await CreatePersonAsync(admin, familyName, $"zelda.{familyName.ToLowerInvariant()}@example.org");
+        var duplicate = await _client.CreateContactAsync(TestData.Contact(account, "Zelda", familyName).Confirmed(), admin.Headers);
+        await _client.MergeContactsAsync(new Proto.MergeContactsRequest { Survivor = survivor.Name, Merged = { duplicate.Name } }, admin.Headers);
+
+        using var export = _client.ExportPersonalData(new Proto.ExportPersonalDataRequest { Contact = duplicate.Name }, admin.Headers);
+        var exported = await export.ResponseStream.ReadAllAsync().FirstAsync();
+        await _client.EraseContactAsync(duplicate, admin);
+
+        Assert.Equal(survivor.Name, exported.Contact.Name);
+        Assert.Empty(await FindInEveryTextColumnAsync(familyName));
+    }
+
+    [Fact]
     public async Task An_erased_person_comes_back_only_with_renewed_consent()
     {
         var tenant = TestData.NewTenant();

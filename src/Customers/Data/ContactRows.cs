@@ -14,9 +14,9 @@ internal static class ContactRows
         + "c.tags, c.version, c.created_at, c.updated_at, c.custom_fields::text, c.address::text, "
         + "c.preferred_channel, c.contact_times::text, a.domain, c.merged_ids";
 
-    private const string FromWithDeleted =
-        "contacts c JOIN accounts a ON a.id = c.account_id AND c.erased_at IS NULL AND c.merged_into IS NULL";
-    private const string From = FromWithDeleted + " AND a.deleted_at IS NULL AND c.deleted_at IS NULL";
+    private const string ToAccount = " c JOIN accounts a ON a.id = c.account_id AND c.erased_at IS NULL AND c.merged_into IS NULL";
+    private const string Live = " AND a.deleted_at IS NULL AND c.deleted_at IS NULL";
+    private const string From = "contacts" + ToAccount + Live;
 
     /// <summary>What each sort key sorts by before id (indexed by migration 0018); a missing name sorts as "".</summary>
     private static readonly Dictionary<RecordSortKey, string> SortColumns = new()
@@ -34,8 +34,10 @@ internal static class ContactRows
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, RowLock rowLock,
         CancellationToken cancellationToken, bool withDeleted = false)
     {
-        var sql = $"SELECT {Columns} FROM {(withDeleted ? FromWithDeleted : From)} WHERE c.tenant_id = $1 AND c.id = $2"
-            + rowLock.Sql("c");
+        // A lock is taken on the contact alone, in a subquery: after waiting for a concurrent change, PostgreSQL re-checks
+        // the row's new version, and against the account row it read before the wait it would miss a contact that moved.
+        var contacts = rowLock == RowLock.None ? "contacts" : $"(SELECT * FROM contacts WHERE tenant_id = $1 AND id = $2{rowLock.Sql()})";
+        var sql = $"SELECT {Columns} FROM {contacts}{ToAccount}{(withDeleted ? "" : Live)} WHERE c.tenant_id = $1 AND c.id = $2";
         var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
         return found.SingleOrDefault()?.Contact;
     }

@@ -78,7 +78,7 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
         await LockAsync(deletion, "contacts", contact.Name);
 
         var deleting = _client.DeleteRelationshipAsync(new Proto.DeleteRelationshipRequest { Name = member.Name }, rep.Headers).ResponseAsync;
-        await WaitUntilBlockedAsync("FOR UPDATE OF c");
+        await WaitUntilBlockedAsync("FOR UPDATE");
         await using (var delete = new NpgsqlCommand("DELETE FROM relationships WHERE contact_id = $1", other, deletion))
         {
             delete.Parameters.AddWithValue(InteractionData.IdOf(contact.Name));
@@ -89,6 +89,32 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
         var gone = await Assert.ThrowsAsync<RpcException>(() => deleting);
 
         Assert.Equal(StatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_contact_updated_while_another_call_moves_it_to_another_account_is_updated_there()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var acme = await _client.CreateAccountAsync(TestData.Company("Acme"), rep.Headers);
+        var globex = await _client.CreateAccountAsync(TestData.Company("Globex"), rep.Headers);
+        var contact = await _client.CreateContactAsync(TestData.Contact(acme, "Hank", "Scorpio"), rep.Headers);
+        await using var other = await server.Database.OpenConnectionAsync();
+        await using var move = await other.BeginTransactionAsync();
+        await LockAsync(move, "contacts", contact.Name);
+        await using (var update = new NpgsqlCommand("UPDATE contacts SET account_id = $1, version = version + 1 WHERE id = $2", other, move))
+        {
+            update.Parameters.AddWithValue(InteractionData.IdOf(globex.Name));
+            update.Parameters.AddWithValue(InteractionData.IdOf(contact.Name));
+            await update.ExecuteNonQueryAsync();
+        }
+
+        var updating = _client.UpdateContactAsync(
+            new Proto.UpdateContactRequest { Contact = new Proto.Contact { Name = contact.Name, JobTitle = "CEO" } }, rep.Headers).ResponseAsync;
+        await WaitUntilBlockedAsync("FOR UPDATE");
+        await move.CommitAsync();
+        var updated = await updating;
+
+        Assert.Equal(("CEO", globex.Name), (updated.JobTitle, updated.Account));
     }
 
     [Fact]

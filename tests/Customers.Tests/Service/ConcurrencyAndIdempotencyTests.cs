@@ -45,12 +45,7 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
 
         var adding = _client.CreateContactAsync(TestData.Contact(account, "Late", "Comer"), rep.Headers).ResponseAsync;
         await WaitUntilBlockedAsync("FOR KEY SHARE");
-        await using (var delete = new NpgsqlCommand("UPDATE accounts SET deleted_at = now() WHERE id = $1", other, deletion))
-        {
-            delete.Parameters.AddWithValue(InteractionData.IdOf(account.Name));
-            await delete.ExecuteNonQueryAsync();
-        }
-
+        await ExecuteAsync(deletion, "UPDATE accounts SET deleted_at = now() WHERE id = $1", InteractionData.IdOf(account.Name));
         await deletion.CommitAsync();
         var notFound = await Assert.ThrowsAsync<RpcException>(() => adding);
 
@@ -79,12 +74,7 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
 
         var deleting = _client.DeleteRelationshipAsync(new Proto.DeleteRelationshipRequest { Name = member.Name }, rep.Headers).ResponseAsync;
         await WaitUntilBlockedAsync("FOR UPDATE");
-        await using (var delete = new NpgsqlCommand("DELETE FROM relationships WHERE contact_id = $1", other, deletion))
-        {
-            delete.Parameters.AddWithValue(InteractionData.IdOf(contact.Name));
-            await delete.ExecuteNonQueryAsync();
-        }
-
+        await ExecuteAsync(deletion, "DELETE FROM relationships WHERE contact_id = $1", InteractionData.IdOf(contact.Name));
         await deletion.CommitAsync();
         var gone = await Assert.ThrowsAsync<RpcException>(() => deleting);
 
@@ -101,12 +91,8 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
         await using var other = await server.Database.OpenConnectionAsync();
         await using var move = await other.BeginTransactionAsync();
         await LockAsync(move, "contacts", contact.Name);
-        await using (var update = new NpgsqlCommand("UPDATE contacts SET account_id = $1, version = version + 1 WHERE id = $2", other, move))
-        {
-            update.Parameters.AddWithValue(InteractionData.IdOf(globex.Name));
-            update.Parameters.AddWithValue(InteractionData.IdOf(contact.Name));
-            await update.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync(move, "UPDATE contacts SET account_id = $1, version = version + 1 WHERE id = $2",
+            InteractionData.IdOf(globex.Name), InteractionData.IdOf(contact.Name));
 
         var updating = _client.UpdateContactAsync(
             new Proto.UpdateContactRequest { Contact = new Proto.Contact { Name = contact.Name, JobTitle = "CEO" } }, rep.Headers).ResponseAsync;
@@ -210,10 +196,18 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
         Assert.Equal(1L, await server.ScalarAsync<long>("SELECT count(*) FROM contacts WHERE tenant_id = $1", rep.TenantId));
     }
 
-    private static async Task LockAsync(NpgsqlTransaction transaction, string table, string resourceName)
+    /// <summary>Locks a record in another transaction, as a concurrent delete, merge or erasure does first.</summary>
+    private static Task LockAsync(NpgsqlTransaction transaction, string table, string resourceName) =>
+        ExecuteAsync(transaction, $"SELECT 1 FROM {table} WHERE id = $1 FOR UPDATE", InteractionData.IdOf(resourceName));
+
+    private static async Task ExecuteAsync(NpgsqlTransaction transaction, string sql, params object[] parameters)
     {
-        await using var command = new NpgsqlCommand($"SELECT 1 FROM {table} WHERE id = $1 FOR UPDATE", transaction.Connection, transaction);
-        command.Parameters.AddWithValue(InteractionData.IdOf(resourceName));
+        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.AddWithValue(parameter);
+        }
+
         await command.ExecuteNonQueryAsync();
     }
 

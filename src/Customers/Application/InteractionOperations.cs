@@ -174,7 +174,8 @@ public sealed class InteractionOperations(
         AccessPolicy.EnsureCanChangeTenantSettings(caller, "contact policy");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await ContactPolicyRows.FindAsync(connection, transaction, caller.TenantId, cancellationToken, RowLock.Update);
+        await ContactPolicyRows.LockAsync(transaction, caller.TenantId, cancellationToken);
+        var current = await ContactPolicyRows.FindAsync(connection, transaction, caller.TenantId, cancellationToken);
         var policy = change.ApplyTo(current, "policy");
         await ContactPolicyRows.SaveAsync(transaction, caller.TenantId, policy, caller.UserId, time.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -6,19 +6,30 @@ namespace CrmPlatform.Customers.Data;
 /// <summary>SQL for <c>contact_policies</c>, one row per tenant that changed the defaults.</summary>
 internal static class ContactPolicyRows
 {
-    /// <returns>The tenant's policy (its row locked as <paramref name="rowLock"/> says), or the defaults.</returns>
+    /// <returns>The tenant's policy, or the defaults.</returns>
     public static async Task<ContactPolicy> FindAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, CancellationToken cancellationToken, RowLock rowLock = RowLock.None)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT repeated_contact_window_seconds, repeated_contact_threshold FROM contact_policies WHERE tenant_id = $1"
-            + rowLock.Sql(),
+            "SELECT repeated_contact_window_seconds, repeated_contact_threshold FROM contact_policies WHERE tenant_id = $1",
             connection, transaction);
         command.Parameters.Add(Sql.Text(tenantId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new ContactPolicy(TimeSpan.FromSeconds(reader.GetInt64(0)), reader.GetInt32(1))
             : ContactPolicy.Default;
+    }
+
+    /// <summary>
+    /// Serialises the tenant's policy changes, also before the tenant has a row to lock: two first changes of different
+    /// fields would each start from the defaults, and the later one would undo the other.
+    /// </summary>
+    public static async Task LockAsync(NpgsqlTransaction transaction, string tenantId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock(hashtextextended('contact_policy:' || $1, 0))", transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(tenantId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public static async Task SaveAsync(

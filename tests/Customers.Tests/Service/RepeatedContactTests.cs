@@ -50,6 +50,28 @@ public sealed class RepeatedContactTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task Two_first_policy_changes_of_different_fields_at_once_both_take_effect()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var admin = server.Admin(TestData.NewTenant());
+            var changes = await Task.WhenAll(
+                _client.UpdateContactPolicyAsync(new Proto.UpdateContactPolicyRequest
+                {
+                    Policy = new Proto.ContactPolicy { RepeatedContactWindow = Duration.FromTimeSpan(TimeSpan.FromDays(3)) },
+                }, admin.Headers).ResponseAsync,
+                _client.UpdateContactPolicyAsync(new Proto.UpdateContactPolicyRequest
+                {
+                    Policy = new Proto.ContactPolicy { RepeatedContactThreshold = 4 },
+                }, admin.Headers).ResponseAsync);
+
+            var policy = await _client.GetContactPolicyAsync(new Proto.GetContactPolicyRequest(), admin.Headers);
+            Assert.Equal((TimeSpan.FromDays(3), 4), (policy.RepeatedContactWindow.ToTimeSpan(), policy.RepeatedContactThreshold));
+            Assert.Contains(changes, c => c.RepeatedContactWindow.ToTimeSpan() == TimeSpan.FromDays(3) && c.RepeatedContactThreshold == 4);
+        }
+    }
+
+    [Fact]
     public async Task A_policy_update_changes_only_the_fields_its_mask_names()
     {
         var admin = server.Admin(TestData.NewTenant());

@@ -97,6 +97,13 @@ public sealed class InteractionOperations(
             ?? throw new RecordNotFoundException(found.ResourceName);
         var before = await InteractionRows.FindAsync(connection, transaction, caller.TenantId, id, RowLock.Update, cancellationToken)
             ?? throw new RecordNotFoundException(found.ResourceName);
+        if (before.AccountId != account.Id)
+        {
+            // A merge of accounts moved it while this waited for the old one.
+            account = await AccountRows.FindAsync(connection, transaction, caller.TenantId, before.AccountId, RowLock.Update, cancellationToken)
+                ?? throw new RecordNotFoundException(found.ResourceName);
+        }
+
         AccessPolicy.EnsureCanChangeInteraction(
             caller, account.Ownership, before.RecordedBy, before.FollowUp?.OwnerUserId, before.ResourceName);
         Etags.Check(before.ResourceName, before.Version, etag);

@@ -11,7 +11,8 @@ internal static class InteractionRows
         + "i.outcome, i.subject, i.notes, i.occurred_at, i.recorded_by, i.source, i.follow_up_due_at, i.follow_up_owner, "
         + "i.follow_up_note, i.follow_up_done_at, i.previous_attempts, i.version, i.created_at, i.updated_at";
 
-    private const string From = "interactions i JOIN accounts a ON a.id = i.account_id AND a.deleted_at IS NULL";
+    private const string ToAccount = " i JOIN accounts a ON a.id = i.account_id AND a.deleted_at IS NULL";
+    private const string From = "interactions" + ToAccount;
 
     /// <summary>
     /// The insert of a new interaction, for the caller's batch. It writes nothing (<see cref="NpgsqlBatchCommand.RecordsAffected"/>
@@ -64,7 +65,12 @@ internal static class InteractionRows
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, RowLock rowLock,
         CancellationToken cancellationToken)
     {
-        var sql = $"SELECT {Columns} FROM {From} WHERE i.tenant_id = $1 AND i.id = $2" + rowLock.Sql("i");
+        // Locked alone, in a subquery, as ContactRows.FindAsync does: an interaction a merge moved to another account while
+        // this waited is then found on that account.
+        var interactions = rowLock == RowLock.None
+            ? "interactions"
+            : $"(SELECT * FROM interactions WHERE tenant_id = $1 AND id = $2{rowLock.Sql()})";
+        var sql = $"SELECT {Columns} FROM {interactions}{ToAccount} WHERE i.tenant_id = $1 AND i.id = $2";
         return (await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken)).SingleOrDefault();
     }
 

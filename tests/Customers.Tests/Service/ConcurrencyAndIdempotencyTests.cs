@@ -104,6 +104,32 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task An_interaction_updated_while_a_merge_moves_it_re_derives_the_account_it_is_on_now()
+    {
+        var rep = server.Rep(TestData.NewTenant());
+        var acme = await _client.CreateAccountAsync(TestData.Company("Acme"), rep.Headers);
+        var globex = await _client.CreateAccountAsync(TestData.Company("Globex"), rep.Headers);
+        var call = await _client.RecordInteractionAsync(InteractionData.Interaction(acme.Name), rep.Headers);
+        await using var other = await server.Database.OpenConnectionAsync();
+        await using var merge = await other.BeginTransactionAsync();
+        await LockAsync(merge, "accounts", acme.Name);
+        await ExecuteAsync(merge, "UPDATE interactions SET account_id = $1 WHERE id = $2",
+            InteractionData.IdOf(globex.Name), InteractionData.IdOf(call.Name));
+
+        var updating = _client.UpdateInteractionAsync(new Proto.UpdateInteractionRequest
+        {
+            Interaction = new Proto.Interaction { Name = call.Name, Outcome = Proto.InteractionOutcome.Purchased },
+        }, rep.Headers).ResponseAsync;
+        await WaitUntilBlockedAsync("FOR UPDATE");
+        await merge.CommitAsync();
+        var updated = await updating;
+        var globexAfter = await _client.GetAccountAsync(new Proto.GetAccountRequest { Name = globex.Name }, rep.Headers);
+
+        Assert.Equal(globex.Name, updated.Account);
+        Assert.Equal(Proto.RelationshipPhase.Expansion, globexAfter.Phase);
+    }
+
+    [Fact]
     public async Task An_update_with_a_stale_etag_is_aborted_and_changes_nothing()
     {
         var rep = server.Rep(TestData.NewTenant());

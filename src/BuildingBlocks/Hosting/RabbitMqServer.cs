@@ -89,7 +89,8 @@ public sealed class RabbitMqServer : IAsyncDisposable
                 Product,
                 portCount: 3,
                 options.Logger,
-                ports => LaunchAsync(options, server, ctl, dataDirectory, nodeName, new RabbitMqPorts(ports[0], ports[1], ports[2]), cancellationToken),
+                ports => LaunchAsync(
+                    options, server, ctl, dataDirectory, nodeName, new RabbitMqPorts(ports[0], ports[1], ports[2]), cancellationToken),
                 options.PickPorts);
             if (options.Logger is { } readyLogger)
             {

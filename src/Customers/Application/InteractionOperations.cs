@@ -200,7 +200,8 @@ public sealed class InteractionOperations(
         var accountId = input.AccountId;
         if (input.ContactId is { } contactId)
         {
-            var contact = await ContactRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, contactId, RowLock.Reference, cancellationToken)
+            var contact = await ContactRows.FindAsync(
+                    transaction.Connection!, transaction, caller.TenantId, contactId, RowLock.Reference, cancellationToken)
                 ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
             if (accountId is { } given && given != contact.AccountId)
             {

@@ -17,7 +17,8 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         contactId = await SurvivorIdAsync(connection, caller.TenantId, contactId, cancellationToken);
         await using var snapshot = await connection.BeginSnapshotAsync(cancellationToken);
-        var contact = await ContactRows.FindAsync(connection, snapshot, caller.TenantId, contactId, RowLock.None, cancellationToken, withDeleted: true)
+        var contact = await ContactRows.FindAsync(
+                connection, snapshot, caller.TenantId, contactId, RowLock.None, cancellationToken, withDeleted: true)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
         AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);
         var account = await AccountRows.FindAsync(
@@ -43,12 +44,14 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         contactId = await SurvivorIdAsync(connection, caller.TenantId, contactId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var contact = await ContactRows.FindAsync(connection, transaction, caller.TenantId, contactId, RowLock.Update, cancellationToken, withDeleted: true)
+        var contact = await ContactRows.FindAsync(
+                connection, transaction, caller.TenantId, contactId, RowLock.Update, cancellationToken, withDeleted: true)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
         var now = Sql.ToMicroseconds(time.GetUtcNow());
         var personalAccounts = await PersonalAccountsAsync(transaction, caller.TenantId, contact, cancellationToken);
         var identifiers = PersonIdentifiers.Of(contact, await ErasureRows.HistoryIdentifiersAsync(transaction, contact, cancellationToken));
-        await ErasureRows.AddTombstonesAsync(transaction, caller.TenantId, identifiers.TombstoneHashes(caller.TenantId, contact), now, cancellationToken);
+        await ErasureRows.AddTombstonesAsync(
+            transaction, caller.TenantId, identifiers.TombstoneHashes(caller.TenantId, contact), now, cancellationToken);
         await ContactRows.EraseAsync(transaction, contact, now, cancellationToken);
         await ErasureRows.ScrubAsync(transaction, contact, identifiers, cancellationToken);
         await AuditLog.WriteAsync(transaction, caller.TenantId, contact, contact.Version + 1,
@@ -64,7 +67,8 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
     }
 
     /// <summary>A merged contact's name stands for its survivor, as in <c>GetContact</c>: the same person.</summary>
-    private static async Task<Guid> SurvivorIdAsync(NpgsqlConnection connection, string tenantId, Guid contactId, CancellationToken cancellationToken) =>
+    private static async Task<Guid> SurvivorIdAsync(
+        NpgsqlConnection connection, string tenantId, Guid contactId, CancellationToken cancellationToken) =>
         (await ContactRows.FindSurvivorAsync(connection, tenantId, contactId, cancellationToken))?.Id ?? contactId;
 
     /// <summary>

@@ -38,14 +38,8 @@ internal static class ErasureRows
                 Command("UPDATE consent_ledger SET source = 'erased' WHERE tenant_id = $1 AND contact_id = $2", tenantId, contactId),
                 Command("UPDATE audit_entries SET old_value = NULL, new_value = NULL WHERE tenant_id = $1 AND resource_name = $2",
                     tenantId, resourceName),
-                Command(
-                    """
-                    UPDATE audit_entries SET old_value = NULL, new_value = NULL
-                    WHERE tenant_id = $1 AND resource_name IN (SELECT 'interactions/' || id FROM interactions WHERE tenant_id = $1 AND contact_id = $2)
-                    """,
-                    tenantId, contactId),
-                Command("UPDATE interactions SET subject = NULL, notes = NULL, follow_up_note = NULL WHERE tenant_id = $1 AND contact_id = $2",
-                    tenantId, contactId),
+                BlankInteractionHistory("contact_id", tenantId, contactId),
+                BlankInteractionTexts("contact_id", tenantId, contactId),
             },
         };
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -157,14 +151,8 @@ internal static class ErasureRows
                 },
                 Command("UPDATE audit_entries SET old_value = NULL, new_value = NULL WHERE tenant_id = $1 AND resource_name = $2",
                     account.TenantId, account.ResourceName),
-                Command(
-                    """
-                    UPDATE audit_entries SET old_value = NULL, new_value = NULL
-                    WHERE tenant_id = $1 AND resource_name IN (SELECT 'interactions/' || id FROM interactions WHERE tenant_id = $1 AND account_id = $2)
-                    """,
-                    account.TenantId, account.Id),
-                Command("UPDATE interactions SET subject = NULL, notes = NULL, follow_up_note = NULL WHERE tenant_id = $1 AND account_id = $2",
-                    account.TenantId, account.Id),
+                BlankInteractionHistory("account_id", account.TenantId, account.Id),
+                BlankInteractionTexts("account_id", account.TenantId, account.Id),
             },
         };
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -213,6 +201,19 @@ internal static class ErasureRows
 
     /// <summary>Backslash before every character that is not a letter or digit, so the text matches literally.</summary>
     private static string Escape(string text) => string.Concat(text.Select(c => char.IsLetterOrDigit(c) ? c.ToString() : "\\" + c));
+
+    /// <summary>Blanks the values in the history of the interactions whose <paramref name="column"/> is <paramref name="id"/>.</summary>
+    private static NpgsqlBatchCommand BlankInteractionHistory(string column, string tenantId, Guid id) =>
+        Command(
+            $"""
+            UPDATE audit_entries SET old_value = NULL, new_value = NULL
+            WHERE tenant_id = $1 AND resource_name IN (SELECT 'interactions/' || id FROM interactions WHERE tenant_id = $1 AND {column} = $2)
+            """,
+            tenantId, id);
+
+    /// <summary>Blanks the texts (subject, notes, follow-up note) of the interactions whose <paramref name="column"/> is <paramref name="id"/>.</summary>
+    private static NpgsqlBatchCommand BlankInteractionTexts(string column, string tenantId, Guid id) =>
+        Command($"UPDATE interactions SET subject = NULL, notes = NULL, follow_up_note = NULL WHERE tenant_id = $1 AND {column} = $2", tenantId, id);
 
     private static NpgsqlBatchCommand Command(string sql, string tenantId, object key) =>
         new(sql) { Parameters = { Sql.Text(tenantId), Sql.Value(key) } };

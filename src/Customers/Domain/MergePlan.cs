@@ -115,9 +115,9 @@ public static class MergePlan
     {
         if (cycle.Count > 0)
         {
+            var line = string.Join(" reports to ", cycle.Select(id => Contact.ResourcePrefix + id));
             throw new InvalidFieldException("merged",
-                $"would make {survivor.ResourceName} report to itself: {string.Join(" reports to ", cycle.Select(id => Contact.ResourcePrefix + id))}. "
-                + "Delete one of these reports-to relationships first.");
+                $"would make {survivor.ResourceName} report to itself: {line}. Delete one of these reports-to relationships first.");
         }
     }
 

@@ -18,13 +18,11 @@ internal enum RowLock
 
 internal static class RowLocks
 {
-    /// <summary>The locking clause to end a <c>SELECT</c> with; <paramref name="table"/> names the locked table of a join.</summary>
-    public static string Sql(this RowLock rowLock, string? table = null) => rowLock switch
+    /// <summary>The locking clause to end a <c>SELECT</c> of one table with.</summary>
+    public static string Sql(this RowLock rowLock) => rowLock switch
     {
-        RowLock.Reference => " FOR KEY SHARE" + Of(table),
-        RowLock.Update => " FOR UPDATE" + Of(table),
+        RowLock.Reference => " FOR KEY SHARE",
+        RowLock.Update => " FOR UPDATE",
         _ => "",
     };
-
-    private static string Of(string? table) => table is null ? "" : " OF " + table;
 }

@@ -57,7 +57,8 @@ public sealed class AccountOperations(
     /// <paramref name="transaction"/>, which the caller commits, or else as a transaction of its own. Null when the tenant
     /// already has an account with the request id (nothing is written, and <paramref name="transaction"/> is aborted).
     /// A new account has no interactions, so only the value-tier rules derive anything: read inside
-    /// <paramref name="transaction"/>, or else taken from the cache and checked by the insert's own round trip.
+    /// <paramref name="transaction"/>, or else taken from the cache and checked by the insert's own round trip, either way
+    /// under the lock that keeps a replacement of the rules waiting until the account is in.
     /// </summary>
     internal async Task<Account?> AddAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, Caller caller, NewAccount input, CreateOptions options,
@@ -81,7 +82,7 @@ public sealed class AccountOperations(
 
         var rules = transaction is null
             ? await tierRules.GetAsync(connection, caller.TenantId, cancellationToken)
-            : await ValueTierRuleRows.FindAsync(connection, transaction, caller.TenantId, cancellationToken);
+            : await ValueTierRuleRows.FindForInsertAsync(transaction, caller.TenantId, cancellationToken);
         account = ValueTierRules.Apply(account, rules.Rules, ValueTierFacts.None);
 
         await using var batch = new NpgsqlBatch(connection, transaction)

@@ -31,7 +31,7 @@ public sealed class ValueTierOperations(
         var now = Sql.ToMicroseconds(time.GetUtcNow());
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var version = await ValueTierRuleRows.SaveAsync(transaction, caller.TenantId, rules, caller.UserId, now, cancellationToken);
-        await ValueTierRuleRows.LockRuleGovernedAccountsAsync(transaction, caller.TenantId, cancellationToken);
+        await ValueTierRuleRows.LockForReplacementAsync(transaction, caller.TenantId, cancellationToken);
         var signals = await InteractionRows.RecentSignalsAsync(transaction, caller.TenantId, now - ValueTierFacts.PurchaseWindow, cancellationToken);
         var changed = 0;
         RecordCursor? after = null;

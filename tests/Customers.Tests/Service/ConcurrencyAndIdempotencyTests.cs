@@ -129,6 +129,35 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
         Assert.Equal(Proto.RelationshipPhase.Expansion, globexAfter.Phase);
     }
 
+    [Theory]
+    [InlineData("create")]
+    [InlineData("import")]
+    public async Task An_account_added_while_the_value_tier_rules_are_being_replaced_gets_the_new_rules_tier(string how)
+    {
+        var tenant = TestData.NewTenant();
+        var admin = server.Admin(tenant);
+        var rep = server.Rep(tenant);
+        await _client.ReplaceValueTierRulesAsync(new Proto.ReplaceValueTierRulesRequest
+        {
+            Rules = { new Proto.ValueTierRule { Tier = Proto.ValueTier.Medium, Kind = Proto.AccountKind.Company } },
+        }, admin.Headers);
+        await _client.CreateAccountAsync(TestData.Company("Early Bird Ltd"), rep.Headers);
+        await using var other = await server.Database.OpenConnectionAsync();
+        await using var replacement = await other.BeginTransactionAsync();
+        // What ReplaceValueTierRules holds while it re-evaluates the tenant's accounts: new rules, not yet committed, and their lock.
+        await ExecuteAsync(replacement,
+            """UPDATE value_tier_rules SET rules = jsonb_set(rules, '{0,tier}', '"Top"'), version = version + 1 WHERE tenant_id = $1""", tenant);
+        await ExecuteAsync(replacement, "SELECT lock_value_tier_rules($1)", tenant);
+
+        var adding = how == "create" ? CreateAsync(rep, "Mid Change Ltd") : ImportAsync(rep, "Mid Change Ltd");
+        await Task.WhenAny(adding, WaitUntilBlockedAsync("value_tier_rules_"));
+        await replacement.CommitAsync();
+        await adding;
+
+        var tops = await _client.ListAccountsAsync(new Proto.ListAccountsRequest { ValueTier = Proto.ValueTier.Top }, rep.Headers);
+        Assert.Equal(["Mid Change Ltd"], tops.Accounts.Select(a => a.DisplayName));
+    }
+
     [Fact]
     public async Task An_update_with_a_stale_etag_is_aborted_and_changes_nothing()
     {
@@ -220,6 +249,21 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
 
         Assert.Single(results.Select(r => r.Name).Distinct());
         Assert.Equal(1L, await server.ScalarAsync<long>("SELECT count(*) FROM contacts WHERE tenant_id = $1", rep.TenantId));
+    }
+
+    private async Task CreateAsync(TestUser user, string company) =>
+        await _client.CreateAccountAsync(TestData.Company(company), user.Headers);
+
+    private async Task ImportAsync(TestUser user, string company)
+    {
+        using var call = _client.ImportCustomers(user.Headers);
+        await call.RequestStream.WriteAsync(new Proto.ImportCustomersRequest
+        {
+            ImportId = Guid.NewGuid().ToString(),
+            Rows = { new Proto.ImportRow { RowKey = "1", Account = TestData.Company(company).Account } },
+        });
+        await call.RequestStream.CompleteAsync();
+        Assert.Equal(1, (await call.ResponseAsync).CreatedAccounts);
     }
 
     /// <summary>Locks a record in another transaction, as a concurrent delete, merge or erasure does first.</summary>

@@ -22,8 +22,9 @@ public sealed class DuplicateScanOperations(NpgsqlDataSource dataSource, TimePro
 
     public async Task ScanAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var scannedAt = Sql.ToMicroseconds(time.GetUtcNow());
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var scanLock = await DuplicateScanRows.LockScansAsync(connection, tenantId, cancellationToken);
+        var scannedAt = Sql.ToMicroseconds(time.GetUtcNow());
         List<DuplicateGroup> accounts, contacts;
 
         // One snapshot for every read of the scan: a record changed meanwhile is seen wholly before or wholly after.

@@ -14,7 +14,21 @@ internal sealed record StoredGroup(int Rank, DuplicateGroup Group);
 /// <summary>SQL of the duplicate scan's results: the groups stored per tenant, and the tenants due for a scan.</summary>
 internal static class DuplicateScanRows
 {
-    /// <summary>Replaces the tenant's stored groups with a new scan's, ranked by score across both kinds.</summary>
+    /// <summary>
+    /// Holds the tenant's scan lock on <paramref name="connection"/>'s session until the result is disposed: a scan that
+    /// holds it reads its snapshot after every earlier scan of the tenant has stored its groups, so the groups stored last
+    /// are always those of the latest snapshot.
+    /// </summary>
+    public static async Task<IAsyncDisposable> LockScansAsync(NpgsqlConnection connection, string tenantId, CancellationToken cancellationToken)
+    {
+        await ExecuteScanLockAsync(connection, "pg_advisory_lock", tenantId, cancellationToken);
+        return new ScanLock(connection, tenantId);
+    }
+
+    /// <summary>
+    /// Replaces the tenant's stored groups with a new scan's, ranked by score across both kinds; the caller holds the
+    /// tenant's scan lock (<see cref="LockScansAsync"/>).
+    /// </summary>
     public static async Task ReplaceAsync(
         NpgsqlTransaction transaction, string tenantId, IReadOnlyList<DuplicateGroup> groups, DateTimeOffset scannedAt,
         CancellationToken cancellationToken)
@@ -24,7 +38,6 @@ internal static class DuplicateScanRows
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended('duplicate_scan:' || $1, 0))") { Parameters = { Sql.Text(tenantId) } },
                 new NpgsqlBatchCommand("DELETE FROM duplicate_groups WHERE tenant_id = $1") { Parameters = { Sql.Text(tenantId) } },
                 new NpgsqlBatchCommand(
                     """
@@ -132,6 +145,19 @@ internal static class DuplicateScanRows
         }
 
         return tenants;
+    }
+
+    private static async Task ExecuteScanLockAsync(
+        NpgsqlConnection connection, string function, string tenantId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {function}(hashtextextended('duplicate_scan:' || $1, 0))", connection);
+        command.Parameters.Add(Sql.Text(tenantId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed class ScanLock(NpgsqlConnection connection, string tenantId) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await ExecuteScanLockAsync(connection, "pg_advisory_unlock", tenantId, CancellationToken.None);
     }
 
     /// <summary>Whether the contact <paramref name="alias"/> is live: not erased, merged or deleted.</summary>

@@ -159,6 +159,31 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
     }
 
     [Fact]
+    public async Task A_duplicate_scan_that_waits_for_another_scan_of_the_tenant_sees_what_was_added_meanwhile()
+    {
+        var tenant = TestData.NewTenant();
+        var admin = server.Admin(tenant);
+        await using var other = await server.Database.OpenConnectionAsync();
+        await using (var otherScan = await other.BeginTransactionAsync())
+        {
+            await ExecuteAsync(otherScan, "SELECT pg_advisory_lock(hashtextextended('duplicate_scan:' || $1, 0))", tenant);
+        }
+
+        var scanning = _client.ListDuplicateGroupsAsync(new Proto.ListDuplicateGroupsRequest { RunScanNow = true }, admin.Headers).ResponseAsync;
+        await WaitUntilBlockedAsync("duplicate_scan:");
+        await _client.CreateAccountAsync(TestData.Consumer("John Smith", "JON.SMITH@ACME.COM"), admin.Headers);
+        await _client.CreateAccountAsync(TestData.Consumer("Jon Smith", "jon.smith@acme.com").Confirmed(), admin.Headers);
+        await using (var otherScanEnds = await other.BeginTransactionAsync())
+        {
+            await ExecuteAsync(otherScanEnds, "SELECT pg_advisory_unlock(hashtextextended('duplicate_scan:' || $1, 0))", tenant);
+        }
+
+        var scanned = await scanning;
+
+        Assert.Equal(["John Smith", "Jon Smith"], Assert.Single(scanned.Groups).Members.Select(m => m.DisplayName));
+    }
+
+    [Fact]
     public async Task An_update_with_a_stale_etag_is_aborted_and_changes_nothing()
     {
         var rep = server.Rep(TestData.NewTenant());

@@ -21,6 +21,7 @@ public sealed class MergeOperations(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await MergeRows.LockMovingContactsAsync(transaction, caller.TenantId, request.MergedIds, cancellationToken);
         var records = await LockAsync(caller, request, Account.ResourcePrefix,
             id => AccountRows.FindAsync(connection, transaction, caller.TenantId, id, RowLock.Update, cancellationToken), a => a.Ownership);
         var survivor = records[request.SurvivorId];

@@ -68,6 +68,21 @@ internal static class MergeRows
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Locks the contacts of the merged accounts, in id order, before the merge locks the accounts: every call that writes
+    /// a contact (an update moving it, a contact merge, an erasure, a new relationship) locks the contact before any
+    /// account, so taking the accounts first and then the contacts (to move them) could deadlock with any of them.
+    /// </summary>
+    public static async Task LockMovingContactsAsync(
+        NpgsqlTransaction transaction, string tenantId, IReadOnlyList<Guid> mergedIds, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT id FROM contacts WHERE tenant_id = $1 AND account_id = ANY($2) ORDER BY id FOR UPDATE", transaction.Connection, transaction);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Value(mergedIds.ToArray()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Moves the contacts of the merged accounts to the survivor, each with a new version and a history entry.</summary>
     public static async Task MoveContactsAsync(
         NpgsqlTransaction transaction, string tenantId, IReadOnlyList<Guid> mergedIds, Guid survivorId, string changedBy,

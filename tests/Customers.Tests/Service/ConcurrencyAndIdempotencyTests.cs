@@ -129,6 +129,31 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
         Assert.Equal(Proto.RelationshipPhase.Expansion, globexAfter.Phase);
     }
 
+    [Fact]
+    public async Task An_account_merge_waits_for_a_contact_moving_to_its_survivor_instead_of_deadlocking()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var survivor = await _client.CreateAccountAsync(TestData.Company("Initech"), admin.Headers);
+        var merged = await _client.CreateAccountAsync(TestData.Company("Initech Inc"), admin.Headers);
+        var contact = await _client.CreateContactAsync(TestData.Contact(merged, "Bill", "Lumbergh"), admin.Headers);
+        await using var other = await server.Database.OpenConnectionAsync();
+        await using var move = await other.BeginTransactionAsync();
+        await LockAsync(move, "contacts", contact.Name);
+
+        var merging = _client.MergeAccountsAsync(
+            new Proto.MergeAccountsRequest { Survivor = survivor.Name, Merged = { merged.Name } }, admin.Headers).ResponseAsync;
+        await WaitUntilBlockedAsync("contacts");
+        // UpdateContact moving the contact to the survivor: the contact locked first, then its new account.
+        await ExecuteAsync(move, "SELECT 1 FROM accounts WHERE id = $1 FOR KEY SHARE", InteractionData.IdOf(survivor.Name));
+        await ExecuteAsync(move, "UPDATE contacts SET account_id = $1, version = version + 1 WHERE id = $2",
+            InteractionData.IdOf(survivor.Name), InteractionData.IdOf(contact.Name));
+        await move.CommitAsync();
+        await merging;
+        var moved = await _client.GetContactAsync(new Proto.GetContactRequest { Name = contact.Name }, admin.Headers);
+
+        Assert.Equal(survivor.Name, moved.Account);
+    }
+
     [Theory]
     [InlineData("create")]
     [InlineData("import")]

@@ -73,7 +73,8 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
 
     /// <summary>
     /// The accounts that are the person (see <see cref="PersonalAccounts"/>): the contact's own account, the
-    /// households it is a member of and the accounts of the duplicates merged into it, locked for the erasure.
+    /// households it is a member of and the accounts of the duplicates merged into it, locked for the erasure in id
+    /// order, as every call that locks several accounts does.
     /// </summary>
     private static async Task<List<Account>> PersonalAccountsAsync(
         NpgsqlTransaction transaction, string tenantId, Contact contact, CancellationToken cancellationToken)
@@ -81,7 +82,7 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
         var personal = new List<Account>();
         var households = await ErasureRows.HouseholdsOfAsync(transaction, tenantId, contact.Id, cancellationToken);
         var ofMerged = await ErasureRows.AccountsOfMergedAsync(transaction, contact, cancellationToken);
-        foreach (var id in households.Prepend(contact.AccountId).Concat(ofMerged).Distinct())
+        foreach (var id in households.Prepend(contact.AccountId).Concat(ofMerged).Distinct().Order())
         {
             if (await AccountRows.FindAsync(transaction.Connection!, transaction, tenantId, id, RowLock.Update, cancellationToken, withDeleted: true)
                     is { } account

@@ -154,6 +154,36 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
         Assert.Equal(survivor.Name, moved.Account);
     }
 
+    [Fact]
+    public async Task An_erasure_locks_the_person_s_accounts_in_id_order_and_waits_instead_of_deadlocking()
+    {
+        var admin = server.Admin(TestData.NewTenant());
+        var household = await _client.CreateAccountAsync(new Proto.CreateAccountRequest
+        {
+            Account = new Proto.Account { Kind = Proto.AccountKind.Household, DisplayName = "The Novak household" },
+        }, admin.Headers);
+        await Task.Delay(10); // a later millisecond: her own account's id (UUID v7) sorts after the household's
+        var own = await _client.CreateAccountAsync(TestData.Consumer("Zelda Novak", "zelda@novak.example"), admin.Headers);
+        var zelda = await _client.CreateContactAsync(TestData.Contact(own, "Zelda", "Novak", "zelda@novak.example"), admin.Headers);
+        await _client.CreateRelationshipAsync(new Proto.CreateRelationshipRequest
+        {
+            Relationship = new Proto.Relationship { Type = Proto.RelationshipType.HouseholdMember, Contact = zelda.Name, Target = household.Name },
+        }, admin.Headers);
+        await using var other = await server.Database.OpenConnectionAsync();
+        await using var reevaluation = await other.BeginTransactionAsync();
+        await LockAsync(reevaluation, "accounts", household.Name);
+
+        var erasing = _client.ErasePersonalDataAsync(new Proto.ErasePersonalDataRequest { Contact = zelda.Name }, admin.Headers).ResponseAsync;
+        await WaitUntilBlockedAsync("FOR UPDATE");
+        // A re-evaluation of the value-tier rules locks the tenant's accounts in id order: the household, then her own.
+        await LockAsync(reevaluation, "accounts", own.Name);
+        await reevaluation.CommitAsync();
+        await erasing;
+
+        Assert.Equal(0L, await server.ScalarAsync<long>(
+            "SELECT count(*) FROM contacts WHERE id = $1 AND given_name IS NOT NULL", InteractionData.IdOf(zelda.Name)));
+    }
+
     [Theory]
     [InlineData("create")]
     [InlineData("import")]

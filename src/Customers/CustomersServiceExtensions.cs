@@ -16,8 +16,8 @@ public static class CustomersServiceExtensions
     /// <summary>
     /// The database (<c>ConnectionStrings__customers</c>, migrated at start-up), the outbox on RabbitMQ
     /// (<c>ConnectionStrings__messaging</c>), caller tokens (<c>Auth__*</c>) and the gRPC API. National phone numbers
-    /// are read in <c>Customers__DefaultPhoneRegion</c> (an ISO country code, default US). Relationship phases are
-    /// re-derived for inactivity every <c>Customers__PhaseSweepInterval</c> (a TimeSpan, default one hour); the background
+    /// are read in <c>Customers__DefaultPhoneRegion</c> (an ISO country code, default US). Relationship phases and value
+    /// tiers are re-derived as time passes every <c>Customers__DerivationSweepInterval</c> (a TimeSpan, default one hour); the background
     /// duplicate scan runs every <c>Customers__DuplicateScanInterval</c> (a TimeSpan, default one hour), and for a tenant
     /// at once when one of its imports finishes.
     /// </summary>
@@ -41,10 +41,10 @@ public static class CustomersServiceExtensions
         builder.Services.AddSingleton<ValueTierOperations>();
         builder.Services.AddSingleton<ValueTierRuleCache>();
         builder.Services.AddSingleton<TimelineApi>();
-        builder.Services.AddSingleton<PhaseSweep>();
-        builder.Services.AddSingleton(new PhaseSweepSettings(
-            builder.Configuration.GetValue("Customers:PhaseSweepInterval", PhaseSweepSettings.DefaultInterval)));
-        builder.Services.AddHostedService<PhaseSweepService>();
+        builder.Services.AddSingleton<DerivationSweep>();
+        builder.Services.AddSingleton(new DerivationSweepSettings(
+            builder.Configuration.GetValue("Customers:DerivationSweepInterval", DerivationSweepSettings.DefaultInterval)));
+        builder.Services.AddHostedService<DerivationSweepService>();
         builder.Services.AddSingleton<DuplicateScanOperations>();
         builder.Services.AddSingleton<MergeOperations>();
         builder.Services.AddSingleton<ImportOperations>();

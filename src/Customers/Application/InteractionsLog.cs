@@ -20,6 +20,10 @@ internal static partial class InteractionsLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Phase sweep at {Now}: {ChangedAccounts} accounts dissolved after inactivity")]
     public static partial void PhaseSweepDone(ILogger logger, DateTimeOffset now, int changedAccounts);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Phase sweep failed; it runs again in {Interval}")]
-    public static partial void PhaseSweepFailed(ILogger logger, Exception exception, TimeSpan interval);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Value-tier aging at {Now}: {TenantCount} tenants with windowed rules, {ChangedAccounts} accounts changed tier")]
+    public static partial void TierAgingDone(ILogger logger, DateTimeOffset now, int tenantCount, int changedAccounts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Derivation sweep failed; it runs again in {Interval}")]
+    public static partial void DerivationSweepFailed(ILogger logger, Exception exception, TimeSpan interval);
 }

@@ -90,7 +90,10 @@ internal static class ValueTierRuleRows
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Replaces the tenant's rules, holding the row locked until the transaction ends.</summary>
+    /// <summary>
+    /// Replaces the tenant's rules, holding the row locked until the transaction ends. The replacement re-evaluates every
+    /// account, so the tiers are aged up to now.
+    /// </summary>
     /// <returns>The version of the rules saved.</returns>
     public static async Task<long> SaveAsync(
         NpgsqlTransaction transaction, string tenantId, IReadOnlyList<ValueTierRule> rules, string updatedBy, DateTimeOffset updatedAt,
@@ -98,8 +101,9 @@ internal static class ValueTierRuleRows
     {
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO value_tier_rules (tenant_id, rules, updated_by, updated_at) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (tenant_id) DO UPDATE SET rules = $2, updated_by = $3, updated_at = $4, version = value_tier_rules.version + 1
+            INSERT INTO value_tier_rules (tenant_id, rules, updated_by, updated_at, aged_until) VALUES ($1, $2, $3, $4, $4)
+            ON CONFLICT (tenant_id) DO UPDATE
+            SET rules = $2, updated_by = $3, updated_at = $4, aged_until = $4, version = value_tier_rules.version + 1
             RETURNING version
             """,
             transaction.Connection, transaction);
@@ -108,5 +112,76 @@ internal static class ValueTierRuleRows
         command.Parameters.Add(Sql.Text(updatedBy));
         command.Parameters.Add(Sql.Value(updatedAt));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The tenants whose rules count purchases or interactions within a window, with the time their rule-governed tiers
+    /// are aged up to (see <see cref="AgedAccountsAsync"/>).
+    /// </summary>
+    public static async Task<List<(string TenantId, DateTimeOffset AgedUntil)>> WindowedTenantsAsync(
+        NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT tenant_id, aged_until FROM value_tier_rules
+            WHERE jsonb_path_exists(rules, '$[*] ? (@.minPurchasesLastYear > 0 || @.minInteractionsLast90Days > 0)')
+            """,
+            connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tenants = new List<(string, DateTimeOffset)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tenants.Add((reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)));
+        }
+
+        return tenants;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> accounts of the tenant after <paramref name="afterId"/>, in id order, whose tier the
+    /// rules decide and that have an interaction that was inside the purchase or the activity window at
+    /// <paramref name="agedUntil"/> and is outside it at <paramref name="now"/>: their counts fell with no write to them.
+    /// </summary>
+    public static async Task<List<Guid>> AgedAccountsAsync(
+        NpgsqlConnection connection, string tenantId, DateTimeOffset agedUntil, DateTimeOffset now, Guid? afterId, int limit,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT a.id FROM accounts a
+            WHERE a.tenant_id = $1 AND a.deleted_at IS NULL AND a.value_tier_source IS DISTINCT FROM $2 AND a.id > $3
+              AND EXISTS (SELECT 1 FROM interactions i
+                          WHERE i.tenant_id = $1 AND i.account_id = a.id
+                            AND ((i.occurred_at > $4 - $6 AND i.occurred_at <= $5 - $6)
+                                 OR (i.occurred_at > $4 - $7 AND i.occurred_at <= $5 - $7)))
+            ORDER BY a.id LIMIT $8
+            """,
+            connection);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Text(ValueTierRules.Manual));
+        command.Parameters.Add(Sql.Value(afterId ?? Guid.Empty));
+        command.Parameters.Add(Sql.Value(agedUntil));
+        command.Parameters.Add(Sql.Value(now));
+        command.Parameters.Add(Sql.Value(ValueTierFacts.PurchaseWindow));
+        command.Parameters.Add(Sql.Value(ValueTierFacts.ActivityWindow));
+        command.Parameters.Add(Sql.Value(limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var accounts = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            accounts.Add(reader.GetGuid(0));
+        }
+
+        return accounts;
+    }
+
+    /// <summary>Records that the tenant's tiers are aged up to <paramref name="now"/> (never moving the time back).</summary>
+    public static async Task MarkAgedAsync(NpgsqlConnection connection, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "UPDATE value_tier_rules SET aged_until = greatest(aged_until, $2) WHERE tenant_id = $1", connection);
+        command.Parameters.Add(Sql.Text(tenantId));
+        command.Parameters.Add(Sql.Value(now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -116,9 +116,9 @@ public sealed class PhaseDerivationServiceTests(CustomersServer server)
         var rep = server.Rep(TestData.NewTenant());
         var account = await _client.CreateAccountAsync(TestData.Company("Beneke Fabricators"), rep.Headers);
         await _client.RecordInteractionAsync(Interaction(account.Name, direction: Proto.InteractionDirection.Inbound, at: DaysAgo(10)), rep.Headers);
-        var sweep = new PhaseSweep(server.Database, new AccountDerivation(new Outbox(new OutboxSignal())), NullLogger<PhaseSweep>.Instance);
-        using var service = new PhaseSweepService(sweep, new ShiftedClock(TimeSpan.FromDays(175)),
-            new PhaseSweepSettings(TimeSpan.FromMilliseconds(100)), NullLogger<PhaseSweepService>.Instance);
+        var sweep = new DerivationSweep(server.Database, new AccountDerivation(new Outbox(new OutboxSignal())), NullLogger<DerivationSweep>.Instance);
+        using var service = new DerivationSweepService(sweep, new ShiftedClock(TimeSpan.FromDays(175)),
+            new DerivationSweepSettings(TimeSpan.FromMilliseconds(100)), NullLogger<DerivationSweepService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
         var published = await server.Events.WaitForAsync<RelationshipPhaseChanged>(

@@ -1,4 +1,8 @@
+using CrmPlatform.Contracts.Events;
+using CrmPlatform.Customers.Application;
 using CrmPlatform.Grpc;
+using CrmPlatform.ServiceDefaults.Messaging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Proto = CrmPlatform.Contracts.Customers.V1;
 using static CrmPlatform.Customers.Tests.Service.InteractionData;
 
@@ -134,6 +138,43 @@ public sealed class ValueTierTests(CustomersServer server)
         Assert.Equal(Proto.ValueTier.Unspecified, before.ValueTier);
         Assert.Equal((Proto.ValueTier.High, "rule:0"), (after.ValueTier, after.ValueTierSource));
         Assert.Equal((Proto.ValueTier.High, "rule:0"), await TierAsync(before, rep));
+    }
+
+    [Fact]
+    public async Task A_tier_earned_by_last_year_s_purchases_lapses_when_one_leaves_the_window_with_no_write_to_the_account()
+    {
+        var tenant = TestData.NewTenant();
+        var admin = server.Admin(tenant);
+        var rep = server.Rep(tenant);
+        await _client.ReplaceValueTierRulesAsync(new Proto.ReplaceValueTierRulesRequest
+        {
+            Rules =
+            {
+                new Proto.ValueTierRule { Tier = Proto.ValueTier.Top, MinPurchasesLastYear = 2 },
+                new Proto.ValueTierRule { Tier = Proto.ValueTier.Medium, Kind = Proto.AccountKind.Company },
+            },
+        }, admin.Headers);
+        var buyer = await _client.CreateAccountAsync(TestData.Company("Los Pollos Hermanos"), rep.Headers);
+        await _client.RecordInteractionAsync(Interaction(buyer.Name, outcome: Proto.InteractionOutcome.Purchased, at: DaysAgo(300)), rep.Headers);
+        await _client.RecordInteractionAsync(Interaction(buyer.Name, outcome: Proto.InteractionOutcome.Purchased, at: DaysAgo(30)), rep.Headers);
+        var pickedByHand = TestData.Company("Madrigal Electromotive");
+        pickedByHand.Account.ValueTier = Proto.ValueTier.Top;
+        var picked = await _client.CreateAccountAsync(pickedByHand, rep.Headers);
+        await _client.RecordInteractionAsync(Interaction(picked.Name, outcome: Proto.InteractionOutcome.Purchased, at: DaysAgo(300)), rep.Headers);
+        var earned = await TierAsync(buyer, rep);
+        var sweep = new DerivationSweep(server.Database, new AccountDerivation(new Outbox(new OutboxSignal())), NullLogger<DerivationSweep>.Instance);
+
+        // 70 days from now the purchase of 300 days ago is 370 days old: one purchase left in the last year.
+        await sweep.AgeValueTiersAsync(DateTimeOffset.UtcNow.AddDays(70), CancellationToken.None);
+        var published = await server.Events.WaitForAsync<CustomerUpdated>(
+            e => e.AccountId == IdOf(buyer.Name) && e.UpdatedBy == AccountDerivation.ServiceUser);
+
+        Assert.Equal((Proto.ValueTier.Top, "rule:0"), earned);
+        Assert.Equal((Proto.ValueTier.Medium, "rule:1"), await TierAsync(buyer, rep));
+        Assert.Contains("value_tier", published.ChangedFields);
+        Assert.Equal((Proto.ValueTier.Top, "manual"), await TierAsync(picked, rep));
+        var history = await _client.ListFieldChangesAsync(new Proto.ListFieldChangesRequest { Parent = buyer.Name }, rep.Headers);
+        Assert.Single(history.Changes, c => c.Field == "value_tier" && c.ChangedBy == AccountDerivation.ServiceUser);
     }
 
     private async Task<(Proto.ValueTier, string)> TierAsync(Proto.Account account, TestUser user)

@@ -159,8 +159,13 @@ public sealed class AccountOperations(
         var now = Sql.ToMicroseconds(time.GetUtcNow());
         var customFields = await CustomFieldValues.ApplyAsync(connection, caller.TenantId, RecordKind.Account, before.CustomFields,
             change.CustomFields, change.ReplaceCustomFields, "account.custom_fields", cancellationToken);
-        var derived = await derivation.DeriveAsync(transaction,
-            change.Fields(before) with { CustomFields = customFields, Version = before.Version + 1, UpdatedAt = now }, now, cancellationToken);
+        var changed = change.Fields(before) with { CustomFields = customFields, Version = before.Version + 1, UpdatedAt = now };
+        if (before.ValueTierSource == ValueTierRules.Manual && changed.ValueTierSource != ValueTierRules.Manual)
+        {
+            await ValueTierRuleRows.LockSharedAsync(transaction, caller.TenantId, cancellationToken);
+        }
+
+        var derived = await derivation.DeriveAsync(transaction, changed, now, cancellationToken);
         var after = derived.Account;
         AccessPolicy.EnsureCanUpdate(caller, before.Ownership, after.Ownership, before.ResourceName);
         var changes = FieldChanges.Between(before, after);

@@ -30,12 +30,25 @@ internal static class ValueTierRuleRows
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand("SELECT lock_value_tier_rules_shared($1)") { Parameters = { Sql.Text(tenantId) } },
+                LockShared(tenantId),
                 Select(tenantId),
             },
         };
         return await ReadAsync(batch, cancellationToken);
     }
+
+    /// <summary>
+    /// Takes the lock <see cref="FindForInsertAsync"/> reads under, for a write that hands an account's tier back to the
+    /// rules (its tier was set by hand, so a replacement of the rules running meanwhile does not re-evaluate it).
+    /// </summary>
+    public static async Task LockSharedAsync(NpgsqlTransaction transaction, string tenantId, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { LockShared(tenantId) } };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand LockShared(string tenantId) =>
+        new("SELECT lock_value_tier_rules_shared($1)") { Parameters = { Sql.Text(tenantId) } };
 
     private static NpgsqlBatchCommand Select(string tenantId) =>
         new("SELECT rules::text, updated_at, version FROM value_tier_rules WHERE tenant_id = $1") { Parameters = { Sql.Text(tenantId) } };

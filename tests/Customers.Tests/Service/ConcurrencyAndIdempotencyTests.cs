@@ -187,7 +187,8 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
     [Theory]
     [InlineData("create")]
     [InlineData("import")]
-    public async Task An_account_added_while_the_value_tier_rules_are_being_replaced_gets_the_new_rules_tier(string how)
+    [InlineData("hand back")]
+    public async Task An_account_added_or_handed_back_to_the_rules_while_they_are_being_replaced_gets_the_new_rules_tier(string how)
     {
         var tenant = TestData.NewTenant();
         var admin = server.Admin(tenant);
@@ -197,6 +198,9 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
             Rules = { new Proto.ValueTierRule { Tier = Proto.ValueTier.Medium, Kind = Proto.AccountKind.Company } },
         }, admin.Headers);
         await _client.CreateAccountAsync(TestData.Company("Early Bird Ltd"), rep.Headers);
+        var tieredByHand = TestData.Company("Mid Change Ltd");
+        tieredByHand.Account.ValueTier = Proto.ValueTier.Low;
+        var byHand = how == "hand back" ? await _client.CreateAccountAsync(tieredByHand, rep.Headers) : null;
         await using var other = await server.Database.OpenConnectionAsync();
         await using var replacement = await other.BeginTransactionAsync();
         // What ReplaceValueTierRules holds while it re-evaluates the tenant's accounts: new rules, not yet committed, and their lock.
@@ -204,7 +208,12 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
             """UPDATE value_tier_rules SET rules = jsonb_set(rules, '{0,tier}', '"Top"'), version = version + 1 WHERE tenant_id = $1""", tenant);
         await ExecuteAsync(replacement, "SELECT lock_value_tier_rules($1)", tenant);
 
-        var adding = how == "create" ? CreateAsync(rep, "Mid Change Ltd") : ImportAsync(rep, "Mid Change Ltd");
+        var adding = how switch
+        {
+            "create" => CreateAsync(rep, "Mid Change Ltd"),
+            "import" => ImportAsync(rep, "Mid Change Ltd"),
+            _ => HandBackAsync(rep, byHand!),
+        };
         await Task.WhenAny(adding, WaitUntilBlockedAsync("value_tier_rules_"));
         await replacement.CommitAsync();
         await adding;
@@ -333,6 +342,14 @@ public sealed class ConcurrencyAndIdempotencyTests(CustomersServer server)
 
     private async Task CreateAsync(TestUser user, string company) =>
         await _client.CreateAccountAsync(TestData.Company(company), user.Headers);
+
+    /// <summary>Clears a tier set by hand: the rules decide it again.</summary>
+    private async Task HandBackAsync(TestUser user, Proto.Account account) =>
+        await _client.UpdateAccountAsync(new Proto.UpdateAccountRequest
+        {
+            Account = new Proto.Account { Name = account.Name },
+            UpdateMask = TestData.Mask("value_tier"),
+        }, user.Headers);
 
     private async Task ImportAsync(TestUser user, string company)
     {

@@ -19,21 +19,12 @@ public sealed class AccountDerivation(Outbox outbox)
     /// <summary>Who changes what the service derives on its own (the scheduled re-evaluation).</summary>
     public const string ServiceUser = "service:customers";
 
-    /// <param name="recording">
-    /// An interaction this transaction is about to insert, counted as if it were already among the account's.
-    /// </param>
+    /// <summary>Derives the account from its interactions and the tenant's rules, read in one round trip.</summary>
     public async Task<DerivedAccount> DeriveAsync(
-        NpgsqlTransaction transaction, Account account, DateTimeOffset now, CancellationToken cancellationToken,
-        InteractionSignal? recording = null)
+        NpgsqlTransaction transaction, Account account, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var signals = await InteractionRows.SignalsAsync(transaction, account.TenantId, account.Id, cancellationToken);
-        if (recording is not null)
-        {
-            signals.Add(recording);
-        }
-
-        var rules = await ValueTierRuleRows.FindAsync(transaction.Connection!, transaction, account.TenantId, cancellationToken);
-        return Derive(account, signals, rules.Rules, now);
+        var inputs = await DerivationReads.ReadAsync(transaction, account.TenantId, account.Id, cancellationToken);
+        return Derive(account, inputs.Signals, inputs.Rules.Rules, now);
     }
 
     public static DerivedAccount Derive(

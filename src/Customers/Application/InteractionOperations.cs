@@ -11,7 +11,8 @@ namespace CrmPlatform.Customers.Application;
 /// <summary>
 /// Contact management: interactions on an account's timeline, their follow-ups and the repeated-contact check. Each
 /// write is one transaction holding the interaction, its field history, InteractionRecorded and the account's
-/// re-derived phase and value tier; a new interaction's writes go to PostgreSQL in one round trip.
+/// re-derived phase and value tier. Recording one reads, once its account is locked, what the repeated-contact check and
+/// the derivation need in one round trip (<see cref="DerivationReads"/>), and sends its writes in one more.
 /// </summary>
 public sealed class InteractionOperations(
     NpgsqlDataSource dataSource, Outbox outbox, AccountDerivation derivation, TimeProvider time, ILogger<InteractionOperations> logger)
@@ -33,9 +34,9 @@ public sealed class InteractionOperations(
         var account = await TargetAccountAsync(transaction, caller, input, cancellationToken);
         AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
         AccessPolicy.EnsureCanRecordInteraction(caller, account.Ownership, account.ResourceName);
-        var previousAttempts = input.Direction == InteractionDirection.Outbound
-            ? await PreviousAttemptsAsync(transaction, caller.TenantId, account.Id, input.ContactId, occurredAt, cancellationToken)
-            : [];
+        var (inputs, previousAttempts) = input.Direction == InteractionDirection.Outbound
+            ? await DerivationReads.ReadForOutboundAsync(transaction, caller.TenantId, account.Id, input.ContactId, occurredAt, cancellationToken)
+            : (await DerivationReads.ReadAsync(transaction, caller.TenantId, account.Id, cancellationToken), []);
         var followUp = input.FollowUp is { } f
             ? new FollowUp(Sql.ToMicroseconds(f.DueAt), f.OwnerUserId ?? caller.UserId, f.Note, f.Done ? now : null)
             : null;
@@ -43,7 +44,7 @@ public sealed class InteractionOperations(
             input.TouchpointType, input.TouchpointOwner, input.Direction, input.Purpose, input.Outcome, input.Subject, input.Notes,
             occurredAt, caller.UserId, ApiSource, followUp, previousAttempts, 1, now, now);
 
-        var derived = await derivation.DeriveAsync(transaction, account, now, cancellationToken, recording: interaction.Signal);
+        var derived = AccountDerivation.Derive(account, [.. inputs.Signals, interaction.Signal], inputs.Rules.Rules, now);
         var insert = InteractionRows.Insert(interaction, requestId);
         await Sql.ExecuteAsync(transaction,
             [
@@ -214,16 +215,6 @@ public sealed class InteractionOperations(
         var id = accountId ?? throw new InvalidFieldException("interaction.account", "is required (or a contact of the account).");
         return await AccountRows.FindAsync(transaction.Connection!, transaction, caller.TenantId, id, RowLock.Update, cancellationToken)
             ?? throw new RecordNotFoundException(Account.ResourcePrefix + id);
-    }
-
-    private static async Task<IReadOnlyList<Guid>> PreviousAttemptsAsync(
-        NpgsqlTransaction transaction, string tenantId, Guid accountId, Guid? contactId, DateTimeOffset occurredAt,
-        CancellationToken cancellationToken)
-    {
-        var policy = await ContactPolicyRows.FindAsync(transaction.Connection!, transaction, tenantId, cancellationToken);
-        var attempts = await InteractionRows.OutboundAttemptsAsync(
-            transaction, tenantId, accountId, contactId, policy.WindowStart(occurredAt), occurredAt, cancellationToken);
-        return policy.RepeatedAttempts(attempts);
     }
 
     private async Task<Interaction> ReadRepeatedAsync(Caller caller, Guid requestId, CancellationToken cancellationToken)

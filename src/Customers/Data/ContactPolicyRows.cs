@@ -10,15 +10,22 @@ internal static class ContactPolicyRows
     public static async Task<ContactPolicy> FindAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT repeated_contact_window_seconds, repeated_contact_threshold FROM contact_policies WHERE tenant_id = $1",
-            connection, transaction);
-        command.Parameters.Add(Sql.Text(tenantId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { Select(tenantId) } };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadAsync(reader, cancellationToken);
+    }
+
+    public static NpgsqlBatchCommand Select(string tenantId) =>
+        new("SELECT repeated_contact_window_seconds, repeated_contact_threshold FROM contact_policies WHERE tenant_id = $1")
+        {
+            Parameters = { Sql.Text(tenantId) },
+        };
+
+    /// <returns>The policy <see cref="Select"/> found at the reader's current result, or the defaults.</returns>
+    public static async Task<ContactPolicy> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken)
             ? new ContactPolicy(TimeSpan.FromSeconds(reader.GetInt64(0)), reader.GetInt32(1))
             : ContactPolicy.Default;
-    }
 
     /// <summary>
     /// Serialises the tenant's policy changes, also before the tenant has a row to lock: two first changes of different

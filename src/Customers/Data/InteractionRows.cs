@@ -80,15 +80,15 @@ internal static class InteractionRows
             [Sql.Text(tenantId), Sql.Value(requestId)], cancellationToken)).SingleOrDefault();
 
     /// <summary>What every interaction of an account says about the relationship, for the phase and value-tier rules.</summary>
-    public static async Task<List<InteractionSignal>> SignalsAsync(
-        NpgsqlTransaction transaction, string tenantId, Guid accountId, CancellationToken cancellationToken)
+    public static NpgsqlBatchCommand Signals(string tenantId, Guid accountId) =>
+        new("SELECT occurred_at, direction, purpose, outcome FROM interactions WHERE tenant_id = $1 AND account_id = $2 ORDER BY occurred_at, id")
+        {
+            Parameters = { Sql.Text(tenantId), Sql.Value(accountId) },
+        };
+
+    /// <summary>The rows of <see cref="Signals"/>, at the reader's current result.</summary>
+    public static async Task<List<InteractionSignal>> ReadSignalsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT occurred_at, direction, purpose, outcome FROM interactions WHERE tenant_id = $1 AND account_id = $2 ORDER BY occurred_at, id",
-            transaction.Connection, transaction);
-        command.Parameters.Add(Sql.Text(tenantId));
-        command.Parameters.Add(Sql.Value(accountId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var signals = new List<InteractionSignal>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -133,27 +133,34 @@ internal static class InteractionRows
 
     /// <summary>
     /// The outbound interactions with the same contact (or, for <paramref name="contactId"/> null, with the account as a
-    /// whole) that occurred in [<paramref name="from"/>, <paramref name="until"/>], oldest first.
+    /// whole) that occurred in the tenant's repeated-contact window up to <paramref name="until"/> (its
+    /// <c>contact_policies</c> row, else <paramref name="defaultWindow"/>), oldest first: read ids with <see cref="ReadIdsAsync"/>.
     /// </summary>
-    public static async Task<List<Guid>> OutboundAttemptsAsync(
-        NpgsqlTransaction transaction, string tenantId, Guid accountId, Guid? contactId, DateTimeOffset from, DateTimeOffset until,
-        CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
+    public static NpgsqlBatchCommand OutboundAttempts(
+        string tenantId, Guid accountId, Guid? contactId, DateTimeOffset until, TimeSpan defaultWindow) =>
+        new(
             """
             SELECT id FROM interactions
-            WHERE tenant_id = $1 AND account_id = $2 AND contact_id IS NOT DISTINCT FROM $3 AND direction = $4
-              AND occurred_at >= $5 AND occurred_at <= $6
+            WHERE tenant_id = $1 AND account_id = $2 AND contact_id IS NOT DISTINCT FROM $3 AND direction = $4 AND occurred_at <= $5
+              AND occurred_at >= $5 - coalesce((SELECT repeated_contact_window_seconds FROM contact_policies WHERE tenant_id = $1),
+                                               $6) * interval '1 second'
             ORDER BY occurred_at, id
-            """,
-            transaction.Connection, transaction);
-        command.Parameters.Add(Sql.Text(tenantId));
-        command.Parameters.Add(Sql.Value(accountId));
-        command.Parameters.Add(Sql.Uuid(contactId));
-        command.Parameters.Add(Sql.Value((short)InteractionDirection.Outbound));
-        command.Parameters.Add(Sql.Value(from));
-        command.Parameters.Add(Sql.Value(until));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            """)
+        {
+            Parameters =
+            {
+                Sql.Text(tenantId),
+                Sql.Value(accountId),
+                Sql.Uuid(contactId),
+                Sql.Value((short)InteractionDirection.Outbound),
+                Sql.Value(until),
+                Sql.Value((long)defaultWindow.TotalSeconds),
+            },
+        };
+
+    /// <summary>The ids in the first column of the reader's current result.</summary>
+    public static async Task<List<Guid>> ReadIdsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var ids = new List<Guid>();
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -15,7 +15,8 @@ internal static class ValueTierRuleRows
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { Select(tenantId) } };
-        return await ReadAsync(batch, cancellationToken);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadAsync(reader, cancellationToken);
     }
 
     /// <summary>
@@ -34,7 +35,9 @@ internal static class ValueTierRuleRows
                 Select(tenantId),
             },
         };
-        return await ReadAsync(batch, cancellationToken);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        return await ReadAsync(reader, cancellationToken);
     }
 
     /// <summary>
@@ -50,23 +53,15 @@ internal static class ValueTierRuleRows
     private static NpgsqlBatchCommand LockShared(string tenantId) =>
         new("SELECT lock_value_tier_rules_shared($1)") { Parameters = { Sql.Text(tenantId) } };
 
-    private static NpgsqlBatchCommand Select(string tenantId) =>
+    public static NpgsqlBatchCommand Select(string tenantId) =>
         new("SELECT rules::text, updated_at, version FROM value_tier_rules WHERE tenant_id = $1") { Parameters = { Sql.Text(tenantId) } };
 
-    /// <summary>The rules that the last command of <paramref name="batch"/> selects.</summary>
-    private static async Task<ValueTierRuleSet> ReadAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
-    {
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        for (var i = 1; i < batch.BatchCommands.Count; i++)
-        {
-            await reader.NextResultAsync(cancellationToken);
-        }
-
-        return await reader.ReadAsync(cancellationToken)
+    /// <returns>The rules <see cref="Select"/> found at the reader's current result, or none.</returns>
+    public static async Task<ValueTierRuleSet> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken)
             ? new ValueTierRuleSet(
                 JsonSerializer.Deserialize<List<ValueTierRule>>(reader.GetString(0), Json)!, reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt64(2))
             : ValueTierRuleSet.None;
-    }
 
     /// <summary>
     /// Fails the batch it is part of (see <see cref="IsVersionChanged"/>) unless <paramref name="version"/> is still the

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.Json;
 using CrmPlatform.Customers.Domain;
 using Npgsql;
@@ -155,9 +156,16 @@ internal static class DuplicateScanRows
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Releases the scan lock; a connection that broke meanwhile took its session, and the lock, with it.</summary>
     private sealed class ScanLock(NpgsqlConnection connection, string tenantId) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() => await ExecuteScanLockAsync(connection, "pg_advisory_unlock", tenantId, CancellationToken.None);
+        public async ValueTask DisposeAsync()
+        {
+            if (connection.State == ConnectionState.Open)
+            {
+                await ExecuteScanLockAsync(connection, "pg_advisory_unlock", tenantId, CancellationToken.None);
+            }
+        }
     }
 
     /// <summary>Whether the contact <paramref name="alias"/> is live: not erased, merged or deleted.</summary>

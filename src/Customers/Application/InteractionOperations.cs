@@ -26,12 +26,13 @@ public sealed class InteractionOperations(
         var occurredAt = Sql.ToMicroseconds(InteractionRules.OccurredAt(input.OccurredAt, now, "interaction.occur_time"));
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (requestId is { } id && await InteractionRows.FindByRequestIdAsync(transaction, caller.TenantId, id, cancellationToken) is { } earlier)
+        var (earlier, contact) = await RecordingLookups.ReadAsync(transaction, caller.TenantId, requestId, input.ContactId, cancellationToken);
+        if (earlier is not null)
         {
-            return await RepeatedAsync(transaction, caller, id, earlier, cancellationToken);
+            return await RepeatedAsync(transaction, caller, requestId!.Value, earlier, cancellationToken);
         }
 
-        var account = await TargetAccountAsync(transaction, caller, input, cancellationToken);
+        var account = await TargetAccountAsync(transaction, caller, input, contact, cancellationToken);
         AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
         AccessPolicy.EnsureCanRecordInteraction(caller, account.Ownership, account.ResourceName);
         var (inputs, previousAttempts) = input.Direction == InteractionDirection.Outbound
@@ -193,23 +194,22 @@ public sealed class InteractionOperations(
 
     /// <summary>
     /// The interaction's account, locked: the given one, or the contact's (which must then be the given one's). The
-    /// contact is locked first, for reference, in the order merges and erasures lock contacts and then accounts.
+    /// contact, looked up with the request id (<see cref="RecordingLookups"/>), is locked first, for reference, in the order
+    /// merges and erasures lock contacts and then accounts.
     /// </summary>
     private static async Task<Account> TargetAccountAsync(
-        NpgsqlTransaction transaction, Caller caller, NewInteraction input, CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, Caller caller, NewInteraction input, Contact? contact, CancellationToken cancellationToken)
     {
         var accountId = input.AccountId;
         if (input.ContactId is { } contactId)
         {
-            var contact = await ContactRows.FindAsync(
-                    transaction.Connection!, transaction, caller.TenantId, contactId, RowLock.Reference, cancellationToken)
-                ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
-            if (accountId is { } given && given != contact.AccountId)
+            var found = contact ?? throw new RecordNotFoundException(Contact.ResourcePrefix + contactId);
+            if (accountId is { } given && given != found.AccountId)
             {
-                throw new InvalidFieldException("interaction.contact", $"{contact.ResourceName} is not a contact of {Account.ResourcePrefix}{given}.");
+                throw new InvalidFieldException("interaction.contact", $"{found.ResourceName} is not a contact of {Account.ResourcePrefix}{given}.");
             }
 
-            accountId = contact.AccountId;
+            accountId = found.AccountId;
         }
 
         var id = accountId ?? throw new InvalidFieldException("interaction.account", "is required (or a contact of the account).");

@@ -34,13 +34,26 @@ internal static class ContactRows
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, RowLock rowLock,
         CancellationToken cancellationToken, bool withDeleted = false)
     {
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { Find(tenantId, id, rowLock, withDeleted) } };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadFoundAsync(reader, cancellationToken);
+    }
+
+    /// <summary>What <see cref="FindAsync"/> runs, for a caller's batch: read it with <see cref="ReadFoundAsync"/>.</summary>
+    public static NpgsqlBatchCommand Find(string tenantId, Guid id, RowLock rowLock, bool withDeleted = false)
+    {
         // A lock is taken on the contact alone, in a subquery: after waiting for a concurrent change, PostgreSQL re-checks
         // the row's new version, and against the account row it read before the wait it would miss a contact that moved.
         var contacts = rowLock == RowLock.None ? "contacts" : $"(SELECT * FROM contacts WHERE tenant_id = $1 AND id = $2{rowLock.Sql()})";
-        var sql = $"SELECT {Columns} FROM {contacts}{ToAccount}{(withDeleted ? "" : Live)} WHERE c.tenant_id = $1 AND c.id = $2";
-        var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
-        return found.SingleOrDefault()?.Contact;
+        return new($"SELECT {Columns} FROM {contacts}{ToAccount}{(withDeleted ? "" : Live)} WHERE c.tenant_id = $1 AND c.id = $2")
+        {
+            Parameters = { Sql.Text(tenantId), Sql.Value(id) },
+        };
     }
+
+    /// <summary>The contact <see cref="Find"/> found at the reader's current result, if any.</summary>
+    public static async Task<Contact?> ReadFoundAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        (await ReadRowsAsync(reader, cancellationToken)).SingleOrDefault()?.Contact;
 
     /// <summary>The contact that <paramref name="mergedId"/> was merged into, if it was.</summary>
     public static async Task<Contact?> FindSurvivorAsync(
@@ -224,6 +237,11 @@ internal static class ContactRows
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddRange(parameters.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadRowsAsync(reader, cancellationToken);
+    }
+
+    private static async Task<List<ContactRow>> ReadRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var contacts = new List<ContactRow>();
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -75,9 +75,20 @@ internal static class InteractionRows
     }
 
     public static async Task<Interaction?> FindByRequestIdAsync(
-        NpgsqlTransaction transaction, string tenantId, Guid requestId, CancellationToken cancellationToken) =>
-        (await QueryAsync(transaction.Connection!, transaction, $"SELECT {Columns} FROM {From} WHERE i.tenant_id = $1 AND i.request_id = $2",
-            [Sql.Text(tenantId), Sql.Value(requestId)], cancellationToken)).SingleOrDefault();
+        NpgsqlTransaction transaction, string tenantId, Guid requestId, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { ByRequestId(tenantId, requestId) } };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadFoundAsync(reader, cancellationToken);
+    }
+
+    /// <summary>What <see cref="FindByRequestIdAsync"/> runs, for a caller's batch: read it with <see cref="ReadFoundAsync"/>.</summary>
+    public static NpgsqlBatchCommand ByRequestId(string tenantId, Guid requestId) =>
+        new($"SELECT {Columns} FROM {From} WHERE i.tenant_id = $1 AND i.request_id = $2") { Parameters = { Sql.Text(tenantId), Sql.Value(requestId) } };
+
+    /// <summary>The interaction found at the reader's current result, if any.</summary>
+    public static async Task<Interaction?> ReadFoundAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        (await ReadAllAsync(reader, cancellationToken)).SingleOrDefault();
 
     /// <summary>What every interaction of an account says about the relationship, for the phase and value-tier rules.</summary>
     public static NpgsqlBatchCommand Signals(string tenantId, Guid accountId) =>
@@ -292,6 +303,11 @@ internal static class InteractionRows
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddRange(parameters.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadAllAsync(reader, cancellationToken);
+    }
+
+    private static async Task<List<Interaction>> ReadAllAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var interactions = new List<Interaction>();
         while (await reader.ReadAsync(cancellationToken))
         {

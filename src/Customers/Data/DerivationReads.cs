@@ -37,7 +37,9 @@ internal static class DerivationReads
             BatchCommands =
             {
                 ContactPolicyRows.Select(tenantId),
-                InteractionRows.OutboundAttempts(tenantId, accountId, contactId, occurredAt, ContactPolicy.Default.RepeatedContactWindow),
+                // The tenant's window is read in the same round trip, so the attempts are read for the longest one a
+                // policy may have and those in the tenant's window kept.
+                InteractionRows.OutboundAttempts(tenantId, accountId, contactId, occurredAt - ContactPolicy.MaxWindow, occurredAt),
                 InteractionRows.Signals(tenantId, accountId),
                 ValueTierRuleRows.Select(tenantId),
             },
@@ -45,9 +47,11 @@ internal static class DerivationReads
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var policy = await ContactPolicyRows.ReadAsync(reader, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
-        var attempts = await InteractionRows.ReadIdsAsync(reader, cancellationToken);
+        var windowStart = policy.WindowStart(occurredAt);
+        var inWindow = (await InteractionRows.ReadAttemptsAsync(reader, cancellationToken))
+            .Where(attempt => attempt.OccurredAt >= windowStart).Select(attempt => attempt.Id).ToList();
         await reader.NextResultAsync(cancellationToken);
-        return (await ReadInputsAsync(reader, cancellationToken), policy.RepeatedAttempts(attempts));
+        return (await ReadInputsAsync(reader, cancellationToken), policy.RepeatedAttempts(inWindow));
     }
 
     /// <summary>Reads the signals at the reader's current result and the rules at the next.</summary>

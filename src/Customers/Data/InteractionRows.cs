@@ -144,17 +144,16 @@ internal static class InteractionRows
 
     /// <summary>
     /// The outbound interactions with the same contact (or, for <paramref name="contactId"/> null, with the account as a
-    /// whole) that occurred in the tenant's repeated-contact window up to <paramref name="until"/> (its
-    /// <c>contact_policies</c> row, else <paramref name="defaultWindow"/>), oldest first: read ids with <see cref="ReadIdsAsync"/>.
+    /// whole) that occurred in [<paramref name="from"/>, <paramref name="until"/>], oldest first: read them with
+    /// <see cref="ReadAttemptsAsync"/>.
     /// </summary>
     public static NpgsqlBatchCommand OutboundAttempts(
-        string tenantId, Guid accountId, Guid? contactId, DateTimeOffset until, TimeSpan defaultWindow) =>
+        string tenantId, Guid accountId, Guid? contactId, DateTimeOffset from, DateTimeOffset until) =>
         new(
             """
-            SELECT id FROM interactions
-            WHERE tenant_id = $1 AND account_id = $2 AND contact_id IS NOT DISTINCT FROM $3 AND direction = $4 AND occurred_at <= $5
-              AND occurred_at >= $5 - coalesce((SELECT repeated_contact_window_seconds FROM contact_policies WHERE tenant_id = $1),
-                                               $6) * interval '1 second'
+            SELECT id, occurred_at FROM interactions
+            WHERE tenant_id = $1 AND account_id = $2 AND contact_id IS NOT DISTINCT FROM $3 AND direction = $4
+              AND occurred_at >= $5 AND occurred_at <= $6
             ORDER BY occurred_at, id
             """)
         {
@@ -164,21 +163,22 @@ internal static class InteractionRows
                 Sql.Value(accountId),
                 Sql.Uuid(contactId),
                 Sql.Value((short)InteractionDirection.Outbound),
+                Sql.Value(from),
                 Sql.Value(until),
-                Sql.Value((long)defaultWindow.TotalSeconds),
             },
         };
 
-    /// <summary>The ids in the first column of the reader's current result.</summary>
-    public static async Task<List<Guid>> ReadIdsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    /// <summary>The attempts <see cref="OutboundAttempts"/> found at the reader's current result.</summary>
+    public static async Task<List<(Guid Id, DateTimeOffset OccurredAt)>> ReadAttemptsAsync(
+        NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
-        var ids = new List<Guid>();
+        var attempts = new List<(Guid, DateTimeOffset)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetGuid(0));
+            attempts.Add((reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1)));
         }
 
-        return ids;
+        return attempts;
     }
 
     /// <summary>A timeline page, newest first: after <see cref="InteractionQuery.After"/> in (occur time, id) order.</summary>

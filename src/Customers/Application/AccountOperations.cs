@@ -1,6 +1,7 @@
 using CrmPlatform.Contracts.Events;
 using CrmPlatform.Customers.Data;
 using CrmPlatform.Customers.Domain;
+using CrmPlatform.ServiceDefaults.Data;
 using CrmPlatform.ServiceDefaults.Messaging;
 using CrmPlatform.ServiceDefaults.Security;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace CrmPlatform.Customers.Application;
 /// Account use cases. Each write is one transaction holding the row, its audit entries and its event in the outbox.
 /// </summary>
 public sealed class AccountOperations(
-    NpgsqlDataSource dataSource, Outbox outbox, AccountDerivation derivation, ValueTierRuleCache tierRules, TimeProvider time,
+    NpgsqlDataSource dataSource, PostgresReads reads, Outbox outbox, AccountDerivation derivation, ValueTierRuleCache tierRules, TimeProvider time,
     ILogger<AccountOperations> logger)
 {
     private static readonly IReadOnlyDictionary<string, CustomFieldValue> NoCustomFields = new Dictionary<string, CustomFieldValue>();
@@ -118,9 +119,8 @@ public sealed class AccountOperations(
 
     public async Task<Account> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var account = await AccountRows.FindAsync(connection, null, caller.TenantId, id, RowLock.None, cancellationToken)
-            ?? await AccountRows.FindSurvivorAsync(connection, caller.TenantId, id, cancellationToken)
+        var account = await AccountRows.FindAsync(reads, caller.TenantId, id, cancellationToken)
+            ?? await AccountRows.FindSurvivorAsync(reads, caller.TenantId, id, cancellationToken)
             ?? throw new RecordNotFoundException(Account.ResourcePrefix + id);
         AccessPolicy.EnsureCanRead(caller, account.Ownership, account.ResourceName);
         return account;
@@ -138,8 +138,7 @@ public sealed class AccountOperations(
             return [];
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var found = await AccountRows.FindManyAsync(connection, caller.TenantId, ids.Distinct().ToArray(), cancellationToken);
+        var found = await AccountRows.FindManyAsync(reads, caller.TenantId, ids.Distinct().ToArray(), cancellationToken);
         return ids
             .Select(id => found.GetValueOrDefault(id) is { } account && AccessPolicy.CanRead(caller, account.Ownership) ? account : null)
             .ToList();

@@ -1,6 +1,7 @@
 using CrmPlatform.Contracts.Events;
 using CrmPlatform.Customers.Data;
 using CrmPlatform.Customers.Domain;
+using CrmPlatform.ServiceDefaults.Data;
 using CrmPlatform.ServiceDefaults.Messaging;
 using CrmPlatform.ServiceDefaults.Security;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace CrmPlatform.Customers.Application;
 /// Contact use cases. A contact belongs to an account the caller can read; each write is one transaction holding the
 /// row, its audit entries and its event in the outbox.
 /// </summary>
-public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider time, ILogger<ContactOperations> logger)
+public sealed class ContactOperations(
+    NpgsqlDataSource dataSource, PostgresReads reads, Outbox outbox, TimeProvider time, ILogger<ContactOperations> logger)
 {
     private static readonly IReadOnlyDictionary<string, CustomFieldValue> NoCustomFields = new Dictionary<string, CustomFieldValue>();
 
@@ -101,9 +103,8 @@ public sealed class ContactOperations(NpgsqlDataSource dataSource, Outbox outbox
 
     public async Task<Contact> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var contact = await ContactRows.FindAsync(connection, null, caller.TenantId, id, RowLock.None, cancellationToken)
-            ?? await ContactRows.FindSurvivorAsync(connection, caller.TenantId, id, cancellationToken)
+        var contact = await ContactRows.FindAsync(reads, caller.TenantId, id, cancellationToken)
+            ?? await ContactRows.FindSurvivorAsync(reads, caller.TenantId, id, cancellationToken)
             ?? throw new RecordNotFoundException(Contact.ResourcePrefix + id);
         AccessPolicy.EnsureCanRead(caller, contact.Ownership, contact.ResourceName);
         return contact;

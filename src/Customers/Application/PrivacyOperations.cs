@@ -1,6 +1,7 @@
 using CrmPlatform.Contracts.Events;
 using CrmPlatform.Customers.Data;
 using CrmPlatform.Customers.Domain;
+using CrmPlatform.ServiceDefaults.Data;
 using CrmPlatform.ServiceDefaults.Messaging;
 using CrmPlatform.ServiceDefaults.Security;
 using Npgsql;
@@ -8,14 +9,14 @@ using Npgsql;
 namespace CrmPlatform.Customers.Application;
 
 /// <summary>Privacy requests about a contact (PIPEDA/GDPR): access to everything held about them, and erasure.</summary>
-public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider time)
+public sealed class PrivacyOperations(NpgsqlDataSource dataSource, PostgresReads reads, Outbox outbox, TimeProvider time)
 {
     private const int MaxHistoryEntries = 100_000;
 
     public async Task<PersonalDataExport> ExportAsync(Caller caller, Guid contactId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        contactId = await SurvivorIdAsync(connection, caller.TenantId, contactId, cancellationToken);
+        contactId = await SurvivorIdAsync(caller.TenantId, contactId, cancellationToken);
         await using var snapshot = await connection.BeginSnapshotAsync(cancellationToken);
         var contact = await ContactRows.FindAsync(
                 connection, snapshot, caller.TenantId, contactId, RowLock.None, cancellationToken, withDeleted: true)
@@ -42,7 +43,7 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        contactId = await SurvivorIdAsync(connection, caller.TenantId, contactId, cancellationToken);
+        contactId = await SurvivorIdAsync(caller.TenantId, contactId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var contact = await ContactRows.FindAsync(
                 connection, transaction, caller.TenantId, contactId, RowLock.Update, cancellationToken, withDeleted: true)
@@ -67,9 +68,8 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, Outbox outbox
     }
 
     /// <summary>A merged contact's name stands for its survivor, as in <c>GetContact</c>: the same person.</summary>
-    private static async Task<Guid> SurvivorIdAsync(
-        NpgsqlConnection connection, string tenantId, Guid contactId, CancellationToken cancellationToken) =>
-        (await ContactRows.FindSurvivorAsync(connection, tenantId, contactId, cancellationToken))?.Id ?? contactId;
+    private async Task<Guid> SurvivorIdAsync(string tenantId, Guid contactId, CancellationToken cancellationToken) =>
+        (await ContactRows.FindSurvivorAsync(reads, tenantId, contactId, cancellationToken))?.Id ?? contactId;
 
     /// <summary>
     /// The accounts that are the person (see <see cref="PersonalAccounts"/>): the contact's own account, the

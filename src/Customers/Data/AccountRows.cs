@@ -1,4 +1,5 @@
 using CrmPlatform.Customers.Domain;
+using CrmPlatform.ServiceDefaults.Data;
 using Npgsql;
 
 namespace CrmPlatform.Customers.Data;
@@ -23,40 +24,43 @@ internal static class AccountRows
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, RowLock rowLock,
         CancellationToken cancellationToken, bool withDeleted = false)
     {
-        var sql = $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND id = $2"
-            + (withDeleted ? "" : " AND deleted_at IS NULL")
-            + rowLock.Sql();
-        var found = await QueryAsync(connection, transaction, sql, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
-        return found.SingleOrDefault();
+        await using var command = new NpgsqlCommand(FindSql(rowLock, withDeleted), connection, transaction);
+        return (await ReadAsync(command, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>The live account <paramref name="id"/>, read alone outside a transaction.</summary>
+    public static async Task<Account?> FindAsync(PostgresReads reads, string tenantId, Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = reads.CreateCommand(FindSql(RowLock.None, withDeleted: false));
+        return (await ReadAsync(command, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>The account that <paramref name="mergedId"/> was merged into, if it was.</summary>
     public static async Task<Account?> FindSurvivorAsync(
-        NpgsqlConnection connection, string tenantId, Guid mergedId, CancellationToken cancellationToken)
+        PostgresReads reads, string tenantId, Guid mergedId, CancellationToken cancellationToken)
     {
-        var found = await QueryAsync(connection, null,
+        await using var command = reads.CreateCommand(
             $"""
             SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND deleted_at IS NULL
               AND id = (SELECT merged_into FROM accounts WHERE tenant_id = $1 AND id = $2)
-            """,
-            [Sql.Text(tenantId), Sql.Value(mergedId)], cancellationToken);
-        return found.SingleOrDefault();
+            """);
+        return (await ReadAsync(command, [Sql.Text(tenantId), Sql.Value(mergedId)], cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>
     /// The live accounts of <paramref name="ids"/> by requested id, in one query: an id merged into another account maps
-    /// to that survivor (whose merged_ids hold it), as <see cref="FindAsync"/> then <see cref="FindSurvivorAsync"/> find
-    /// it. Ids not found are absent.
+    /// to that survivor (whose merged_ids hold it), as <see cref="FindAsync(PostgresReads, string, Guid, CancellationToken)"/>
+    /// then <see cref="FindSurvivorAsync"/> find it. Ids not found are absent.
     /// </summary>
     public static async Task<Dictionary<Guid, Account>> FindManyAsync(
-        NpgsqlConnection connection, string tenantId, Guid[] ids, CancellationToken cancellationToken)
+        PostgresReads reads, string tenantId, Guid[] ids, CancellationToken cancellationToken)
     {
-        var found = await QueryAsync(connection, null,
+        await using var command = reads.CreateCommand(
             $"""
             SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND deleted_at IS NULL
               AND (id = ANY($2) OR id IN (SELECT merged_into FROM accounts WHERE tenant_id = $1 AND id = ANY($2)))
-            """,
-            [Sql.Text(tenantId), Sql.Value(ids)], cancellationToken);
+            """);
+        var found = await ReadAsync(command, [Sql.Text(tenantId), Sql.Value(ids)], cancellationToken);
         var requested = ids.ToHashSet();
         var byRequestedId = new Dictionary<Guid, Account>();
         foreach (var account in found)
@@ -250,11 +254,20 @@ internal static class AccountRows
         parameters.Add(Sql.Text(account.ValueTierSource));
     }
 
+    private static string FindSql(RowLock rowLock, bool withDeleted) =>
+        $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND id = $2" + (withDeleted ? "" : " AND deleted_at IS NULL") + rowLock.Sql();
+
     private static async Task<List<Account>> QueryAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, IEnumerable<NpgsqlParameter> parameters,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
+        return await ReadAsync(command, parameters, cancellationToken);
+    }
+
+    private static async Task<List<Account>> ReadAsync(
+        NpgsqlCommand command, IEnumerable<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    {
         command.Parameters.AddRange(parameters.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var accounts = new List<Account>();

@@ -1,4 +1,5 @@
 using CrmPlatform.Customers.Domain;
+using CrmPlatform.ServiceDefaults.Data;
 using Npgsql;
 
 namespace CrmPlatform.Customers.Data;
@@ -39,7 +40,16 @@ internal static class ContactRows
         return await ReadFoundAsync(reader, cancellationToken);
     }
 
-    /// <summary>What <see cref="FindAsync"/> runs, for a caller's batch: read it with <see cref="ReadFoundAsync"/>.</summary>
+    /// <summary>The live contact <paramref name="id"/>, read alone outside a transaction.</summary>
+    public static async Task<Contact?> FindAsync(PostgresReads reads, string tenantId, Guid id, CancellationToken cancellationToken)
+    {
+        await using var batch = reads.CreateBatch();
+        batch.BatchCommands.Add(Find(tenantId, id, RowLock.None));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadFoundAsync(reader, cancellationToken);
+    }
+
+    /// <summary>What <see cref="FindAsync(NpgsqlConnection, NpgsqlTransaction?, string, Guid, RowLock, CancellationToken, bool)"/> runs, for a caller's batch: read it with <see cref="ReadFoundAsync"/>.</summary>
     public static NpgsqlBatchCommand Find(string tenantId, Guid id, RowLock rowLock, bool withDeleted = false)
     {
         // A lock is taken on the contact alone, in a subquery: after waiting for a concurrent change, PostgreSQL re-checks
@@ -57,12 +67,16 @@ internal static class ContactRows
 
     /// <summary>The contact that <paramref name="mergedId"/> was merged into, if it was.</summary>
     public static async Task<Contact?> FindSurvivorAsync(
-        NpgsqlConnection connection, string tenantId, Guid mergedId, CancellationToken cancellationToken)
+        PostgresReads reads, string tenantId, Guid mergedId, CancellationToken cancellationToken)
     {
-        var found = await QueryAsync(connection, null,
-            $"SELECT {Columns} FROM {From} WHERE c.tenant_id = $1 AND c.id = (SELECT merged_into FROM contacts WHERE tenant_id = $1 AND id = $2)",
-            [Sql.Text(tenantId), Sql.Value(mergedId)], cancellationToken);
-        return found.SingleOrDefault()?.Contact;
+        await using var batch = reads.CreateBatch();
+        batch.BatchCommands.Add(new(
+            $"SELECT {Columns} FROM {From} WHERE c.tenant_id = $1 AND c.id = (SELECT merged_into FROM contacts WHERE tenant_id = $1 AND id = $2)")
+        {
+            Parameters = { Sql.Text(tenantId), Sql.Value(mergedId) },
+        });
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadFoundAsync(reader, cancellationToken);
     }
 
     /// <summary>The error of <see cref="Insert"/> when another contact of the tenant has its request id.</summary>

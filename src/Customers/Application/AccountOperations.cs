@@ -13,8 +13,8 @@ namespace CrmPlatform.Customers.Application;
 /// Account use cases. Each write is one transaction holding the row, its audit entries and its event in the outbox.
 /// </summary>
 public sealed class AccountOperations(
-    NpgsqlDataSource dataSource, PostgresReads reads, Outbox outbox, AccountDerivation derivation, ValueTierRuleCache tierRules, TimeProvider time,
-    ILogger<AccountOperations> logger)
+    NpgsqlDataSource dataSource, PostgresReads reads, Outbox outbox, AccountDerivation derivation, ValueTierRuleCache tierRules,
+    TimeProvider time, ILogger<AccountOperations> logger)
 {
     private static readonly IReadOnlyDictionary<string, CustomFieldValue> NoCustomFields = new Dictionary<string, CustomFieldValue>();
 

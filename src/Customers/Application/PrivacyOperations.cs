@@ -15,8 +15,8 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, PostgresReads
 
     public async Task<PersonalDataExport> ExportAsync(Caller caller, Guid contactId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         contactId = await SurvivorIdAsync(caller.TenantId, contactId, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var snapshot = await connection.BeginSnapshotAsync(cancellationToken);
         var contact = await ContactRows.FindAsync(
                 connection, snapshot, caller.TenantId, contactId, RowLock.None, cancellationToken, withDeleted: true)
@@ -42,8 +42,8 @@ public sealed class PrivacyOperations(NpgsqlDataSource dataSource, PostgresReads
             throw new AccessDeniedException("Erasing personal data needs the role admin.");
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         contactId = await SurvivorIdAsync(caller.TenantId, contactId, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var contact = await ContactRows.FindAsync(
                 connection, transaction, caller.TenantId, contactId, RowLock.Update, cancellationToken, withDeleted: true)

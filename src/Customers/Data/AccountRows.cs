@@ -24,8 +24,8 @@ internal static class AccountRows
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, RowLock rowLock,
         CancellationToken cancellationToken, bool withDeleted = false)
     {
-        await using var command = new NpgsqlCommand(FindSql(rowLock, withDeleted), connection, transaction);
-        return (await ReadAsync(command, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken)).SingleOrDefault();
+        var found = await QueryAsync(connection, transaction, FindSql(rowLock, withDeleted), [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
+        return found.SingleOrDefault();
     }
 
     /// <summary>The live account <paramref name="id"/>, read alone outside a transaction.</summary>

@@ -12,7 +12,8 @@ namespace CrmPlatform.Customers.Grpc;
 /// re-created without renewed consent → FAILED_PRECONDITION, probable duplicate →
 /// ALREADY_EXISTS with the scored candidates also in the <see cref="DuplicateCandidatesTrailer"/> trailer, a deadlock
 /// or serialization failure between concurrent transactions (rolled back, nothing written) → ABORTED, which clients
-/// retry.
+/// retry, and any other failure that PostgreSQL or Npgsql call transient (a dropped connection, a server shutting down or
+/// out of connections) → UNAVAILABLE, which clients retry with a back-off.
 /// </summary>
 public sealed class DomainErrorInterceptor : Interceptor
 {
@@ -69,6 +70,8 @@ public sealed class DomainErrorInterceptor : Interceptor
         PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } =>
             new RpcException(new Status(StatusCode.Aborted,
                 "The change collided with a concurrent change to the same records and was rolled back; retry it.")),
+        NpgsqlException { IsTransient: true } => new RpcException(new Status(StatusCode.Unavailable,
+            "The database could not be reached or dropped the connection; retry the call.")),
         ProbableDuplicateException duplicate => new RpcException(
             new Status(StatusCode.AlreadyExists, duplicate.Message),
             new Metadata { { DuplicateCandidatesTrailer, ToProto(duplicate.Candidates).ToByteArray() } }),

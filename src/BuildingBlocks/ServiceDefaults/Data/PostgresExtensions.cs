@@ -10,7 +10,8 @@ public static class PostgresExtensions
 {
     /// <summary>
     /// Registers an <see cref="NpgsqlDataSource"/> and its <see cref="PostgresReads"/>, both built from
-    /// <c>ConnectionStrings__{connectionName}</c>, a readiness check, and applies the SQL scripts embedded in <paramref name="migrationsAssembly"/> before the service starts.
+    /// <c>ConnectionStrings__{connectionName}</c>, a readiness check, and applies the SQL scripts embedded in
+    /// <paramref name="migrationsAssembly"/> before the service starts.
     /// </summary>
     public static TBuilder AddPostgres<TBuilder>(this TBuilder builder, string connectionName, Assembly migrationsAssembly)
         where TBuilder : IHostApplicationBuilder

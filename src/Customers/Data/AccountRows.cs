@@ -24,7 +24,8 @@ internal static class AccountRows
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string tenantId, Guid id, RowLock rowLock,
         CancellationToken cancellationToken, bool withDeleted = false)
     {
-        var found = await QueryAsync(connection, transaction, FindSql(rowLock, withDeleted), [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
+        var found = await QueryAsync(
+            connection, transaction, FindSql(rowLock, withDeleted), [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
         return found.SingleOrDefault();
     }
 
@@ -255,7 +256,9 @@ internal static class AccountRows
     }
 
     private static string FindSql(RowLock rowLock, bool withDeleted) =>
-        $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND id = $2" + (withDeleted ? "" : " AND deleted_at IS NULL") + rowLock.Sql();
+        $"SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND id = $2"
+        + (withDeleted ? "" : " AND deleted_at IS NULL")
+        + rowLock.Sql();
 
     private static async Task<List<Account>> QueryAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, IEnumerable<NpgsqlParameter> parameters,

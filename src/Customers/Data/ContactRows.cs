@@ -49,7 +49,10 @@ internal static class ContactRows
         return await ReadFoundAsync(reader, cancellationToken);
     }
 
-    /// <summary>What <see cref="FindAsync(NpgsqlConnection, NpgsqlTransaction?, string, Guid, RowLock, CancellationToken, bool)"/> runs, for a caller's batch: read it with <see cref="ReadFoundAsync"/>.</summary>
+    /// <summary>
+    /// What <see cref="FindAsync(NpgsqlConnection, NpgsqlTransaction?, string, Guid, RowLock, CancellationToken, bool)"/>
+    /// runs, for a caller's batch: read it with <see cref="ReadFoundAsync"/>.
+    /// </summary>
     public static NpgsqlBatchCommand Find(string tenantId, Guid id, RowLock rowLock, bool withDeleted = false)
     {
         // A lock is taken on the contact alone, in a subquery: after waiting for a concurrent change, PostgreSQL re-checks

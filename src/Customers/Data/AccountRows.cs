@@ -32,20 +32,22 @@ internal static class AccountRows
     /// <summary>The live account <paramref name="id"/>, read alone outside a transaction.</summary>
     public static async Task<Account?> FindAsync(PostgresReads reads, string tenantId, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = reads.CreateCommand(FindSql(RowLock.None, withDeleted: false));
-        return (await ReadAsync(command, [Sql.Text(tenantId), Sql.Value(id)], cancellationToken)).SingleOrDefault();
+        var found = await QueryAsync(
+            reads, FindSql(RowLock.None, withDeleted: false), [Sql.Text(tenantId), Sql.Value(id)], cancellationToken);
+        return found.SingleOrDefault();
     }
 
     /// <summary>The account that <paramref name="mergedId"/> was merged into, if it was.</summary>
     public static async Task<Account?> FindSurvivorAsync(
         PostgresReads reads, string tenantId, Guid mergedId, CancellationToken cancellationToken)
     {
-        await using var command = reads.CreateCommand(
+        var found = await QueryAsync(reads,
             $"""
             SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND deleted_at IS NULL
               AND id = (SELECT merged_into FROM accounts WHERE tenant_id = $1 AND id = $2)
-            """);
-        return (await ReadAsync(command, [Sql.Text(tenantId), Sql.Value(mergedId)], cancellationToken)).SingleOrDefault();
+            """,
+            [Sql.Text(tenantId), Sql.Value(mergedId)], cancellationToken);
+        return found.SingleOrDefault();
     }
 
     /// <summary>
@@ -56,12 +58,12 @@ internal static class AccountRows
     public static async Task<Dictionary<Guid, Account>> FindManyAsync(
         PostgresReads reads, string tenantId, Guid[] ids, CancellationToken cancellationToken)
     {
-        await using var command = reads.CreateCommand(
+        var found = await QueryAsync(reads,
             $"""
             SELECT {Columns} FROM accounts WHERE tenant_id = $1 AND deleted_at IS NULL
               AND (id = ANY($2) OR id IN (SELECT merged_into FROM accounts WHERE tenant_id = $1 AND id = ANY($2)))
-            """);
-        var found = await ReadAsync(command, [Sql.Text(tenantId), Sql.Value(ids)], cancellationToken);
+            """,
+            [Sql.Text(tenantId), Sql.Value(ids)], cancellationToken);
         var requested = ids.ToHashSet();
         var byRequestedId = new Dictionary<Guid, Account>();
         foreach (var account in found)
@@ -265,6 +267,13 @@ internal static class AccountRows
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
+        return await ReadAsync(command, parameters, cancellationToken);
+    }
+
+    private static async Task<List<Account>> QueryAsync(
+        PostgresReads reads, string sql, IEnumerable<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = reads.CreateCommand(sql);
         return await ReadAsync(command, parameters, cancellationToken);
     }
 
